@@ -1,0 +1,54 @@
+import type { ChannelName, ChannelResult, EventMap, EventName } from '../../shared/contract';
+import type { SessionInfo } from '../../shared/dto';
+import type { Result } from '../../shared/result';
+
+/** Where a connection's calls come from; used in the log and audit trail. */
+export type Transport = 'ipc' | 'http' | 'cli' | 'test';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+/**
+ * One window, browser tab or CLI invocation talking to the core. A connection holds at most one
+ * signed-in session; `auth/login` binds it, `auth/logout` or an idle lock ends it.
+ */
+export interface Connection {
+  readonly id: string;
+  /** Typed call for trusted in-process callers. */
+  call<C extends ChannelName>(channel: C, input: unknown): Promise<Result<ChannelResult<C>>>;
+  /** Untyped call from a transport: the channel name is checked against the contract too. */
+  callUnknown(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  session(): SessionInfo | null;
+  /** Push events for this connection (global ones and its own session's). Returns unsubscribe. */
+  onEvent(listener: EventListener): () => void;
+  close(): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Core {
+  readonly dataDir: string;
+  readonly dbPath: string;
+  readonly demoMode: boolean;
+  connect(transport: Transport): Connection;
+  /** A connection already signed in as `username`, for the CLI (which has the data folder anyway). */
+  connectAs(username: string, transport?: Transport): Connection;
+  /** Adds the demo clinic to an empty database (refused otherwise). */
+  seedDemo(options?: {
+    seed?: number;
+  }): Promise<{ patients: number; doctors: number; logins: { username: string; password: string }[] }>;
+  /** `integrity_check` and where the schema stands against this version's migrations. */
+  checkDatabase(): DatabaseCheck;
+  close(): void;
+}
+
+export interface DatabaseCheck {
+  integrity: string;
+  schemaVersion: number;
+  migrationsKnown: number;
+  migrationsApplied: number;
+  pending: string[];
+}

@@ -1,0 +1,45 @@
+import type { Sqlite } from '../db/open';
+
+/** Clinic-wide settings kept in the database, so the app, the preview and the CLI agree. */
+export interface ClinicSettings {
+  clinicName: string;
+  clinicAddress: string;
+  clinicPhone: string;
+  /** IANA time zone in which "today", "this month" and "08:00" are computed. */
+  timeZone: string;
+  /** True for a database seeded with the demo clinic: the sign-in screen lists demo logins. */
+  demo: boolean;
+  demoLogins: { username: string; password: string }[];
+}
+
+export const DEFAULT_SETTINGS: ClinicSettings = {
+  clinicName: 'Clinic Desk',
+  clinicAddress: '',
+  clinicPhone: '',
+  timeZone: 'UTC',
+  demo: false,
+  demoLogins: [],
+};
+
+export interface SettingsStore {
+  get<K extends keyof ClinicSettings>(key: K): ClinicSettings[K];
+  set<K extends keyof ClinicSettings>(key: K, value: ClinicSettings[K]): void;
+}
+
+export function settingsStore(sqlite: Sqlite): SettingsStore {
+  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const write = sqlite.prepare<[string, string]>(
+    `INSERT INTO settings (key, value) VALUES (?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value,
+       updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
+  );
+  return {
+    get(key) {
+      const row = read.get(key);
+      return row ? (JSON.parse(row.value) as ClinicSettings[typeof key]) : DEFAULT_SETTINGS[key];
+    },
+    set(key, value) {
+      write.run(key, JSON.stringify(value));
+    },
+  };
+}

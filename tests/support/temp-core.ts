@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../../src/main/core/api';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
+import type { ScryptCost } from '../../src/main/core/auth/password';
+import { silentLogger } from '../../src/main/core/logger';
+
+/**
+ * Tests hash many passwords; OWASP's cost (≈0.3 s each) is checked in password.test.ts and the
+ * stored hash carries its own parameters, so elsewhere a cheaper cost keeps the suite quick.
+ */
+export const TEST_SCRYPT: ScryptCost = { N: 2 ** 12, r: 8, p: 1 };
+
+export function tempDir(prefix = 'clinic-desk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function fixedClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(iso).getTime();
+  return {
+    now: () => new Date(now),
+    set: (next) => {
+      now = new Date(next).getTime();
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+}
+
+export interface TempCore {
+  core: Core;
+  dataDir: string;
+  cleanup(): void;
+}
+
+export async function tempCore(options: Partial<CoreOptions> = {}): Promise<TempCore> {
+  const dataDir = options.dataDir ?? tempDir();
+  const core = await createCore({ logger: silentLogger, passwordCost: TEST_SCRYPT, ...options, dataDir });
+  return {
+    core,
+    dataDir,
+    cleanup: () => {
+      try {
+        core.close();
+      } catch {
+        // already closed by the test
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every row of every table, to prove that a refused call changed nothing. */
+export function snapshotDatabase(dbPath: string): string {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const tables = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
+    const dump: Record<string, unknown[]> = {};
+    for (const { name } of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    return JSON.stringify(dump);
+  } finally {
+    db.close();
+  }
+}
