@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, ipcMain, session, type BrowserWindow, type Tray } from 'electron';
+import type { Core } from '../core/api';
+import { StartupError } from '../core/errors';
+import { errorFields, fileLogger, type Logger } from '../core/logger';
+import { isAppPageUrl, resolveAppPage } from './app-page';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
+import { registerIpcHandlers } from './ipc-handlers';
+import { createMainWindow, revealWindow } from './main-window';
+import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
+import { startupFailureMessage } from './startup-error';
+import { createTray } from './tray';
+import { hardenSession } from './window-security';
+
+export interface CoreFactoryOptions {
+  dataDir: string;
+  demo: boolean;
+  nativeBinding: string | undefined;
+  migrationsFolder: string;
+  logger: Logger;
+}
+export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
+
+const consoleLogger: Logger = {
+  log: (level, message, fields) => console.error(JSON.stringify({ level, message, ...fields })),
+};
+
+/**
+ * The desktop app's lifecycle: one instance, one window, a tray, and the core behind IPC.
+ * All decisions that can be made without Electron live in the modules this one wires together.
+ */
+export function runDesktopApp(options: { createCore: CoreFactory }): void {
+  // A second copy would open the same SQLite file and run the same reminder jobs twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let logger: Logger = consoleLogger;
+  let core: Core | null = null;
+  let window: BrowserWindow | null = null;
+  let tray: Tray | null = null;
+  let quitting = false;
+  let disposeIpc: (() => void) | null = null;
+
+  const reveal = (): void => {
+    if (window && !window.isDestroyed()) revealWindow(window);
+  };
+  const shutDown = (): void => {
+    disposeIpc?.();
+    disposeIpc = null;
+    core?.close();
+    core = null;
+  };
+
+  app.on('second-instance', reveal);
+  app.on('activate', reveal);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', shutDown);
+  app.on('window-all-closed', () => {
+    // With a tray the app keeps running so that reminders still go out; without one there
+    // would be no way back, so closing the window quits.
+    if (!tray) app.quit();
+  });
+
+  const start = async (): Promise<void> => {
+    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+    logger = openLogger(dataDir, !app.isPackaged);
+    const paths = resolveShellPaths({
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      isPackaged: app.isPackaged,
+      electronVersion: process.versions.electron ?? '',
+      mainBundleDir: join(app.getAppPath(), 'out', 'main'),
+    });
+    const page = resolveAppPage({
+      // Never honoured in a packaged app: an environment variable must not be able to point
+      // the trusted window (and its IPC access) at another page.
+      devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+      rendererIndexHtml: paths.rendererIndexHtml,
+    });
+
+    core = await options.createCore({
+      dataDir,
+      demo: process.env['CLINIC_DESK_DEMO'] === '1',
+      nativeBinding: nativeBindingFor(paths, app.isPackaged, logger),
+      migrationsFolder: paths.migrationsFolder,
+      logger,
+    });
+
+    hardenSession(
+      session.defaultSession,
+      contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
+    );
+    disposeIpc = registerIpcHandlers({
+      ipcMain,
+      core,
+      isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
+      logger,
+    });
+
+    const mainWindow = createMainWindow({
+      page,
+      preloadPath: paths.preload,
+      iconPath: paths.appIcon,
+      onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+    });
+    mainWindow.on('close', (event) => {
+      if (!quitting && tray) {
+        event.preventDefault();
+        mainWindow.hide();
+      }
+    });
+    mainWindow.on('closed', () => {
+      window = null;
+    });
+    window = mainWindow;
+
+    tray = openTray(paths.trayIcon, reveal, () => app.quit(), logger);
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.log('error', 'startup failed', errorFields(error));
+      dialog.showErrorBox('Clinic Desk could not start', startupFailureMessage(error));
+      shutDown();
+      app.exit(1);
+    });
+}
+
+function openLogger(dataDir: string, alsoConsole: boolean): Logger {
+  try {
+    return fileLogger(dataDir, alsoConsole);
+  } catch (error) {
+    // An unwritable data folder is reported by the core with a proper sentence; until then the
+    // console is the only place left to write to.
+    consoleLogger.log('warn', 'log file unavailable', errorFields(error));
+    return consoleLogger;
+  }
+}
+
+/**
+ * The Node build of better-sqlite3 in node_modules cannot load in Electron (other ABI), so the
+ * Electron build made by scripts/prepare-electron.mjs is required when packaged. In development
+ * a missing build falls back to node_modules, which works after an `electron-rebuild`.
+ */
+function nativeBindingFor(paths: ShellPaths, isPackaged: boolean, logger: Logger): string | undefined {
+  if (existsSync(paths.nativeBinding)) return paths.nativeBinding;
+  if (isPackaged) {
+    throw new StartupError(
+      'database_unreadable',
+      'This installation of Clinic Desk is incomplete: its database engine is missing. Please reinstall Clinic Desk.',
+    );
+  }
+  logger.log('warn', 'Electron build of better-sqlite3 not found; run scripts/prepare-electron.mjs', {
+    expected: paths.nativeBinding,
+  });
+  return undefined;
+}
+
+function openTray(iconPath: string, onOpen: () => void, onQuit: () => void, logger: Logger): Tray | null {
+  try {
+    return createTray({ iconPath, onOpen, onQuit });
+  } catch (error) {
+    // Some Linux desktops have no tray; the app still works, it just quits with its window.
+    logger.log('warn', 'tray unavailable', errorFields(error));
+    return null;
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StartupError } from '../../../src/main/core/errors';
+import type { CoreFactory } from '../../../src/main/shell/desktop-app';
+
+const electron = vi.hoisted(() => ({
+  app: {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    on: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => '/nonexistent/userData'),
+    getAppPath: vi.fn(() => '/nonexistent/app'),
+  },
+  dialog: { showErrorBox: vi.fn() },
+}));
+
+vi.mock('electron', () => ({
+  app: electron.app,
+  dialog: electron.dialog,
+  ipcMain: {},
+  session: {},
+  BrowserWindow: class {},
+  Tray: class {},
+  Menu: {},
+  nativeImage: {},
+}));
+
+const { runDesktopApp } = await import('../../../src/main/shell/desktop-app');
+
+describe('runDesktopApp', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    vi.clearAllMocks();
+    electron.app.isPackaged = false;
+    dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-shell-'));
+    vi.stubEnv('CLINIC_DESK_DATA_DIR', dataDir);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    Reflect.deleteProperty(process, 'resourcesPath');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('leaves it to the running instance when another one holds the lock', () => {
+    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    const createCore = vi.fn<CoreFactory>();
+    runDesktopApp({ createCore });
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(createCore).not.toHaveBeenCalled();
+  });
+
+  it('focuses the existing window when a second copy is launched', () => {
+    runDesktopApp({ createCore: vi.fn<CoreFactory>(() => new Promise(() => undefined)) });
+    expect(electron.app.on).toHaveBeenCalledWith('second-instance', expect.any(Function));
+  });
+
+  it("shows the core's sentence and quits when the core refuses the database", async () => {
+    const refusal = new StartupError(
+      'database_too_new',
+      'This clinic database was written by a newer version of Clinic Desk. Please install the latest version.',
+    );
+    const createCore = vi.fn<CoreFactory>(() => Promise.reject(refusal));
+    runDesktopApp({ createCore });
+
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(createCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir }));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Clinic Desk could not start', refusal.message);
+  });
+
+  it('shows a plain sentence, not the error, for an unexpected failure', async () => {
+    runDesktopApp({ createCore: () => Promise.reject(new TypeError('x is not a function')) });
+
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    const [, message] = electron.dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(message).toMatch(/^Clinic Desk could not start/);
+    expect(message).not.toContain('x is not a function');
+  });
+
+  it('refuses to start a packaged app whose Electron build of SQLite is missing', async () => {
+    electron.app.isPackaged = true;
+    // Set by Electron in a real app; plain Node has no resources folder.
+    Object.defineProperty(process, 'resourcesPath', {
+      value: join(dataDir, 'resources'),
+      configurable: true,
+    });
+    const createCore = vi.fn<CoreFactory>();
+    runDesktopApp({ createCore });
+
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(createCore).not.toHaveBeenCalled();
+    expect(electron.dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/reinstall/i);
+  });
+});

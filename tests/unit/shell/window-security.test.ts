@@ -1,0 +1,158 @@
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { resolveAppPage } from '../../../src/main/shell/app-page';
+import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
+import {
+  hardenSession,
+  hardenWebContents,
+  secureWebPreferences,
+  withCsp,
+} from '../../../src/main/shell/window-security';
+
+type Handler = (...args: unknown[]) => unknown;
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...sources] = part.trim().split(/\s+/);
+      return [name, sources] as const;
+    }),
+  );
+}
+
+describe('secureWebPreferences', () => {
+  it('isolates and sandboxes the renderer with our preload', () => {
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('is the strict production policy', () => {
+    const policy = directives(contentSecurityPolicy('production'));
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:']);
+  });
+
+  it('never allows eval, not even for the dev server', () => {
+    for (const mode of ['production', 'development'] as const) {
+      expect(contentSecurityPolicy(mode)).not.toContain('unsafe-eval');
+    }
+    expect(contentSecurityPolicy('production')).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+function fakeContents() {
+  const handlers = new Map<string, Handler>();
+  let windowOpenHandler: Handler | undefined;
+  const contents = {
+    on(event: string, handler: Handler) {
+      handlers.set(event, handler);
+      return contents;
+    },
+    setWindowOpenHandler(handler: Handler) {
+      windowOpenHandler = handler;
+    },
+  };
+  return {
+    contents: contents as unknown as WebContents,
+    fire(event: string, url: string): boolean {
+      const preventDefault = vi.fn();
+      const handler = handlers.get(event);
+      if (!handler) throw new Error(`no ${event} handler`);
+      handler({ url, preventDefault });
+      return preventDefault.mock.calls.length > 0;
+    },
+    openWindow(url: string): unknown {
+      if (!windowOpenHandler) throw new Error('no window open handler');
+      return windowOpenHandler({ url });
+    },
+  };
+}
+
+describe('hardenWebContents', () => {
+  const page = resolveAppPage({ devServerUrl: undefined, rendererIndexHtml: '/app/out/renderer/index.html' });
+
+  it('blocks navigation and redirects away from the app page', () => {
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, page);
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(fake.fire(event, 'https://evil.example/')).toBe(true);
+      expect(fake.fire(event, 'file:///etc/passwd')).toBe(true);
+      expect(fake.fire(event, 'javascript:alert(1)')).toBe(true);
+      expect(fake.fire(event, 'file:///app/out/renderer/index.html#/patients')).toBe(false);
+    }
+  });
+
+  it('refuses webviews and new windows', () => {
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, page);
+    expect(fake.fire('will-attach-webview', '')).toBe(true);
+    expect(fake.openWindow('https://example.org/')).toEqual({ action: 'deny' });
+    expect(fake.openWindow('file:///app/out/renderer/index.html')).toEqual({ action: 'deny' });
+  });
+});
+
+describe('hardenSession', () => {
+  function fakeSession() {
+    const captured: {
+      request?: Handler;
+      check?: Handler;
+      device?: Handler;
+      headers?: Handler;
+    } = {};
+    const session = {
+      setPermissionRequestHandler: (h: Handler) => (captured.request = h),
+      setPermissionCheckHandler: (h: Handler) => (captured.check = h),
+      setDevicePermissionHandler: (h: Handler) => (captured.device = h),
+      webRequest: { onHeadersReceived: (h: Handler) => (captured.headers = h) },
+    };
+    return { session: session as unknown as Session, captured };
+  }
+
+  it('denies every permission request and check', () => {
+    const { session, captured } = fakeSession();
+    hardenSession(session, contentSecurityPolicy());
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const callback = vi.fn();
+      captured.request?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(captured.check?.({}, permission, 'file://', {})).toBe(false);
+    }
+    expect(captured.device?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('puts our policy on every response, replacing the server one', () => {
+    const { session, captured } = fakeSession();
+    const csp = contentSecurityPolicy();
+    hardenSession(session, csp);
+    const callback = vi.fn();
+    captured.headers?.(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [csp] },
+    });
+  });
+
+  it('adds the policy when the response had no headers', () => {
+    expect(withCsp(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+  });
+});
