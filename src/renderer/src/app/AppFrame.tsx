@@ -1,0 +1,98 @@
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '../../../shared/dto';
+import { Brand } from '../components/Brand';
+import { RoleBadge } from '../components/RoleBadge';
+import { SignOutIcon } from '../components/icons';
+import { useChannelMutation } from '../lib/api';
+import { forgetSession } from '../lib/session';
+import { NAVIGATION, SCREENS, resolveScreen, screenHref } from './navigation';
+import { ScreenView } from './ScreenView';
+import { useHashRoute } from './useHashRoute';
+
+interface AppFrameProps {
+  session: SessionInfo;
+  clinicName: string;
+}
+
+export function AppFrame({ session, clinicName }: AppFrameProps) {
+  const queryClient = useQueryClient();
+  const [navOpen, nav] = useDisclosure(false);
+  const hash = useHashRoute();
+  const screen = resolveScreen(hash, session.role);
+  const logout = useChannelMutation('auth/logout');
+
+  const signOut = (): void =>
+    logout.mutate(
+      {},
+      {
+        // Even if the server already ended the session, this window must not keep showing data.
+        onSettled: () => {
+          history.replaceState(null, '', window.location.pathname + window.location.search);
+          forgetSession(queryClient);
+        },
+      },
+    );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle menu"
+            />
+            <Brand subtitle={clinicName} />
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" visibleFrom="sm" aria-label="Signed in as">
+              <Text size="sm" fw={600}>
+                {session.fullName}
+              </Text>
+              <RoleBadge role={session.role} />
+            </Group>
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<SignOutIcon size={16} />}
+              onClick={signOut}
+              loading={logout.isPending}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label="Main menu">
+        <AppShell.Section grow component={ScrollArea}>
+          {NAVIGATION[session.role].map((id) => (
+            <NavLink
+              key={id}
+              href={screenHref(id)}
+              label={SCREENS[id].label}
+              active={id === screen}
+              aria-current={id === screen ? 'page' : undefined}
+              onClick={nav.close}
+              variant="light"
+              styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+            />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <ScreenView screen={screen} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

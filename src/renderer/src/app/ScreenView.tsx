@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { SCREENS, type ScreenId } from './navigation';
+
+/** The finished screens; add a feature folder and one line here when a screen becomes ready. */
+const READY: Partial<Record<ScreenId, ComponentType>> = {
+  patients: PatientsScreen,
+};
+
+export function ScreenView({ screen }: { screen: ScreenId }) {
+  const Screen = READY[screen];
+  return Screen ? <Screen /> : <ComingSoon title={SCREENS[screen].label} />;
+}

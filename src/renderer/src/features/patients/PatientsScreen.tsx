@@ -1,0 +1,159 @@
+import {
+  Alert,
+  Button,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { patientsListInput } from '../../../../shared/contract';
+import { AlertIcon, SearchIcon, UsersIcon } from '../../components/icons';
+import { errorMessage, useChannelQuery } from '../../lib/api';
+import { schemaIssues } from '../../lib/formErrors';
+import { PatientsTable } from './PatientsTable';
+import { describeRange, pageCount } from './patientFormat';
+
+const PAGE_SIZE = 25;
+const PAGE_CONTROL_LABELS = {
+  first: 'First page',
+  previous: 'Previous page',
+  next: 'Next page',
+  last: 'Last page',
+} as const;
+/** Long enough to skip most keystrokes, short enough to feel instant at the front desk. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function PatientsScreen() {
+  const [search, setSearch] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [page, setPage] = useState(1);
+  const [query] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+
+  const searchError = schemaIssues(patientsListInput, { query: search })[0]?.message;
+  const input = { query, includeInactive, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+  const patients = useChannelQuery('patients/list', input, { enabled: !searchError, keepPrevious: true });
+
+  const changeSearch = (value: string): void => {
+    setSearch(value);
+    setPage(1);
+  };
+
+  const data = patients.data;
+  const total = data?.total ?? 0;
+  const lastPage = pageCount(total, PAGE_SIZE);
+
+  // Patients can be removed elsewhere while this page is open; never strand the view past the end.
+  // Adjusting state while rendering (not in an effect) avoids a wasted render with an empty page.
+  if (data && page > lastPage) setPage(lastPage);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            Patients
+          </Title>
+          <Text c="dimmed" size="sm">
+            Find a patient by name, phone number or patient number.
+          </Text>
+        </div>
+      </Group>
+
+      <Paper withBorder p="md">
+        <Group align="flex-end" gap="lg">
+          <TextInput
+            label="Search patients"
+            placeholder="Name, phone or patient number"
+            type="search"
+            autoFocus
+            flex={1}
+            maw={520}
+            leftSection={<SearchIcon />}
+            rightSection={patients.isFetching && data ? <Loader size="xs" aria-label="Searching" /> : null}
+            value={search}
+            onChange={(event) => changeSearch(event.currentTarget.value)}
+            error={searchError}
+          />
+          <Switch
+            label="Include inactive patients"
+            checked={includeInactive}
+            onChange={(event) => {
+              setIncludeInactive(event.currentTarget.checked);
+              setPage(1);
+            }}
+            mb={8}
+          />
+        </Group>
+      </Paper>
+
+      {patients.isError ? (
+        <Alert color="red" variant="light" icon={<AlertIcon />} title="Could not load patients" role="alert">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{errorMessage(patients.error)}</Text>
+            <Button variant="light" color="red" size="xs" onClick={() => void patients.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : null}
+
+      <Paper withBorder>
+        {!data ? (
+          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading patients">
+            {Array.from({ length: 6 }, (_, index) => (
+              <Skeleton key={index} height={28} />
+            ))}
+          </Stack>
+        ) : data.items.length === 0 ? (
+          <Center py={48}>
+            <EmptyState
+              icon={<UsersIcon size={28} />}
+              withIndicatorBackground
+              title={query ? 'No patients match your search' : 'No patients yet'}
+              description={
+                query
+                  ? `Nothing matches “${query}”. Check the spelling, or search by phone or patient number.`
+                  : 'Patients appear here once they are registered at the front desk.'
+              }
+            />
+          </Center>
+        ) : (
+          <PatientsTable patients={data.items} />
+        )}
+        {data && total > 0 ? (
+          <Group
+            justify="space-between"
+            px="md"
+            py="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {describeRange(data.offset, data.items.length, total)}
+            </Text>
+            {total > PAGE_SIZE ? (
+              <nav aria-label="Patient pages">
+                <Pagination
+                  total={lastPage}
+                  value={page}
+                  onChange={setPage}
+                  size="sm"
+                  getControlProps={(control) => ({ 'aria-label': PAGE_CONTROL_LABELS[control] })}
+                />
+              </nav>
+            ) : null}
+          </Group>
+        ) : null}
+      </Paper>
+    </Stack>
+  );
+}

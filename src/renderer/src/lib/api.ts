@@ -1,0 +1,54 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import type { ChannelInput, ChannelName, ChannelResult } from '../../../shared/contract';
+import { ApiError } from './apiError';
+import { transport } from './transport';
+
+export { ApiError, errorMessage } from './apiError';
+
+/** Calls one contract channel; the value on success, an ApiError otherwise. */
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelResult<C>> {
+  const result = await transport().invoke(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  // The transport is untyped by nature; the contract guarantees this channel's value type.
+  return result.value as ChannelResult<C>;
+}
+
+/** Query keys start with the channel name so invalidation can target a domain or a channel. */
+export const channelQueryKey = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
+  [channel, input] as const;
+
+interface ChannelQueryOptions {
+  enabled?: boolean;
+  /** Keep showing the previous page while the next one loads (search as you type, paging). */
+  keepPrevious?: boolean;
+}
+
+export function useChannelQuery<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+  options: ChannelQueryOptions = {},
+): UseQueryResult<ChannelResult<C>, ApiError> {
+  return useQuery<ChannelResult<C>, ApiError>({
+    queryKey: channelQueryKey(channel, input),
+    queryFn: () => call(channel, input),
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
+
+export function useChannelMutation<C extends ChannelName>(
+  channel: C,
+): UseMutationResult<ChannelResult<C>, ApiError, ChannelInput<C>> {
+  return useMutation<ChannelResult<C>, ApiError, ChannelInput<C>>({
+    mutationFn: (input) => call(channel, input),
+  });
+}

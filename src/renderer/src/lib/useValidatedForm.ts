@@ -1,0 +1,72 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { FieldIssue } from '../../../shared/result';
+import { ApiError, errorMessage } from './apiError';
+import { issuesByField, visibleErrors, type FieldErrors } from './formErrors';
+
+type Values = Record<string, string>;
+
+interface Options<V extends Values> {
+  initial: V;
+  /** Same rules as the server: pass the contract's zod schema through `schemaIssues`. */
+  validate: (values: V) => FieldIssue[];
+}
+
+export interface ValidatedForm<V extends Values> {
+  values: V;
+  /** Client errors for touched fields, merged with the server's answer to the last submit. */
+  errors: FieldErrors;
+  /** Problems that belong to no single field (server '' path, or unknown fields). */
+  formError: string | undefined;
+  setValue: (field: keyof V & string, value: string) => void;
+  setValues: (values: Partial<V>) => void;
+  /** Shows a failed submit: field issues under their fields, anything else as the form error. */
+  showServerError: (error: unknown) => void;
+  /** Marks every field as shown, and calls `onValid` only when the client rules pass. */
+  onSubmit: (onValid: (values: V) => void) => (event: FormEvent<HTMLFormElement>) => void;
+}
+
+export function useValidatedForm<V extends Values>({ initial, validate }: Options<V>): ValidatedForm<V> {
+  const [values, setAll] = useState<V>(initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [fields] = useState(() => Object.keys(initial));
+
+  const clientErrors = useMemo(
+    () => visibleErrors(issuesByField(validate(values), fields), touched, submitted),
+    [validate, values, fields, touched, submitted],
+  );
+
+  const edit = (changes: Partial<V>): void => {
+    setAll((previous) => ({ ...previous, ...changes }));
+    setTouched((previous) => new Set([...previous, ...Object.keys(changes)]));
+    // A server message is about the value that was sent; once the field changes it no longer applies.
+    setServerErrors((previous) => {
+      const next = { ...previous };
+      for (const field of Object.keys(changes)) delete next[field];
+      delete next[''];
+      return next;
+    });
+  };
+
+  const { '': formError, ...fieldErrors } = { ...serverErrors, ...clientErrors };
+
+  return {
+    values,
+    errors: fieldErrors,
+    formError,
+    setValue: (field, value) => edit({ [field]: value } as Partial<V>),
+    setValues: edit,
+    showServerError: (error) => {
+      const byField = error instanceof ApiError ? issuesByField(error.issues, fields) : {};
+      if (Object.keys(byField).length === 0) byField[''] = errorMessage(error);
+      setServerErrors(byField);
+    },
+    onSubmit: (onValid) => (event) => {
+      event.preventDefault();
+      setSubmitted(true);
+      setServerErrors({});
+      if (validate(values).length === 0) onValid(values);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { Root } from './app/Root';
+import { createQueryClient } from './lib/queryClient';
+import { theme } from './theme';
+
+// The CSP forbids eval; without this zod probes `new Function` and the console logs a violation.
+z.config({ jitless: true });
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={createQueryClient()}>
+        <Root />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SetupStatus } from '../../src/shared/dto';
+import type { Result } from '../../src/shared/result';
+import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
+import { startPreview, type Preview } from './support/preview';
+
+/**
+ * The first slice end to end: the preview's access token, demo sign-in as the front desk,
+ * the patient list with live search, and sign-out. Steps share one page, in order.
+ */
+describe('browser preview: sign in and find patients', () => {
+  let preview: Preview;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([startPreview({ demo: true }), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    problems = watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  /** Calls the contract with the page's cookie, for facts the test needs (demo passwords). */
+  async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    return (await response.json()) as Result<T>;
+  }
+
+  const patientRows = () => page.getByRole('table', { name: 'Patients' }).locator('tbody tr');
+
+  it('refuses requests without the access token', async () => {
+    const home = await fetch(`${preview.origin}/`);
+    expect([401, 403]).toContain(home.status);
+    const call = await fetch(`${preview.origin}/api/patients/list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect([401, 403]).toContain(call.status);
+  });
+
+  it('opens the sign-in screen with the demo logins', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await page.getByRole('table', { name: 'Demo logins' }).waitFor();
+    await page.getByRole('button', { name: 'Use reception' }).waitFor();
+    await screenshot(page, 'sign-in');
+  });
+
+  it('explains a wrong password in a sentence', async () => {
+    await page.getByLabel('Username').fill('reception');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/[A-Z].*\./);
+  });
+
+  it('signs in as the front desk with the demo password', async () => {
+    const status = await api<SetupStatus>('auth/setupStatus');
+    if (!status.ok) throw new Error(status.error.message);
+    const reception = status.value.demoLogins.find((login) => login.username === 'reception');
+    expect(reception, 'demo logins include reception').toBeDefined();
+
+    await page.getByRole('button', { name: 'Use reception' }).click();
+    expect(await page.getByLabel('Username').inputValue()).toBe('reception');
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(reception?.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page
+      .getByText(reception?.fullName ?? '', { exact: true })
+      .first()
+      .waitFor();
+    const menu = page.getByRole('navigation', { name: 'Main menu' });
+    const entries = await menu.getByRole('link').allInnerTexts();
+    expect(entries.map((entry) => entry.trim())).toEqual(['Today', 'Calendar', 'Patients']);
+  });
+
+  it('lists patients', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await patientRows().first().waitFor();
+    expect(await patientRows().count()).toBeGreaterThan(1);
+    await screenshot(page, 'patient-list');
+  });
+
+  it('pages through a long list', async () => {
+    const range = page.getByText(/^Showing 1–\d+ of \d+ patients?$/);
+    await range.waitFor();
+    const total = Number(/of (\d+)/.exec(await range.innerText())?.[1]);
+    expect(total, 'the demo clinic has more than one page of patients').toBeGreaterThan(25);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText(/^Showing 26–\d+ of \d+ patients$/).waitFor();
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await range.waitFor();
+  });
+
+  it('narrows the list as the user types a search', async () => {
+    const before = await patientRows().count();
+    // The second cell is the name; searching for one patient's full name must narrow the list.
+    const name = (await patientRows().first().locator('td').nth(1).innerText()).trim();
+    await page.getByLabel('Search patients').fill(name);
+
+    // Old rows stay until the answer arrives, so wait for the last row that does not match to go.
+    await patientRows().filter({ hasNotText: name }).first().waitFor({ state: 'detached' });
+    const after = await patientRows().count();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    await screenshot(page, 'patient-search');
+
+    await page.getByLabel('Search patients').fill('zzzz-no-such-patient');
+    await page.getByText('No patients match your search').waitFor();
+  });
+
+  it('shows a placeholder for screens of later versions', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Calendar' }).click();
+    await page.getByText('Coming soon in this version').waitFor();
+  });
+
+  it('signs out back to the sign-in screen', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    const list = await api('patients/list', {});
+    expect(list.ok).toBe(false);
+  });
+
+  it('raised no page errors or CSP violations', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+
+const READY_LINE = /^Clinic Desk preview: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/;
+
+export interface PreviewOptions {
+  demo?: boolean;
+  /** A fresh temporary folder unless given; a fresh one is removed again by `stop()`. */
+  dataDir?: string;
+  /** Entry point run with tsx (repo-relative or absolute). */
+  entry?: string;
+  /** How long to wait for the ready line; the first tsx compile can be slow. */
+  startTimeoutMs?: number;
+}
+
+export interface Preview {
+  /** The address with the access token, as printed by the server. */
+  url: string;
+  /** The address without the token, e.g. http://127.0.0.1:5123 */
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Everything the server wrote, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** The server runs in its own process group (tsx starts a node child), so signal the group. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Starts the browser preview server and resolves once it prints its address. */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
+  const args = [options.entry ?? 'src/main/web/main.ts', '--data-dir', dataDir, '--port', '0'];
+  if (options.demo ?? true) args.push('--demo');
+
+  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let log = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+
+  const stop = async (): Promise<void> => {
+    signalGroup(child, 'SIGTERM');
+    if (!(await waitForExit(child, 5_000))) {
+      signalGroup(child, 'SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  try {
+    const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The preview server printed no address within ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        log += `${line}\n`;
+        const found = READY_LINE.exec(line.trim());
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(
+          new Error(`The preview server exited (${signal ?? `code ${code}`}) before printing its address.`),
+        );
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    const [, url = '', port = '', token = ''] = match;
+    return { url, origin: `http://127.0.0.1:${port}`, token, dataDir, output: () => log, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`, { cause: error });
+  }
+}

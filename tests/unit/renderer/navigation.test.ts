@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HOME, NAVIGATION, SCREENS, resolveScreen } from '../../../src/renderer/src/app/navigation';
+import { ROLES } from '../../../src/shared/roles';
+
+describe('navigation', () => {
+  it('offers each role its own menu', () => {
+    const labels = (role: keyof typeof NAVIGATION) => NAVIGATION[role].map((id) => SCREENS[id].label);
+    expect(labels('admin')).toEqual([
+      'Dashboard',
+      'Patients',
+      'Staff',
+      'Doctors',
+      'Departments',
+      'Audit log',
+      'Settings',
+    ]);
+    expect(labels('reception')).toEqual(['Today', 'Calendar', 'Patients']);
+    expect(labels('doctor')).toEqual(['My day', 'Patients', 'My reports']);
+  });
+
+  it("lands every role on a screen in that role's menu", () => {
+    for (const role of ROLES) expect(NAVIGATION[role]).toContain(HOME[role]);
+  });
+
+  it('follows the address when the role may see the screen', () => {
+    expect(resolveScreen('#/calendar', 'reception')).toBe('calendar');
+    expect(resolveScreen('#/patients?query=x', 'doctor')).toBe('patients');
+  });
+
+  it('falls back to home for unknown or forbidden screens', () => {
+    expect(resolveScreen('', 'reception')).toBe(HOME.reception);
+    expect(resolveScreen('#/no-such-screen', 'admin')).toBe(HOME.admin);
+    expect(resolveScreen('#/audit', 'reception')).toBe(HOME.reception);
+  });
+});
