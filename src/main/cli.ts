@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore, StartupError, type Core } from './core';
+import { defaultDataDir } from './core/data-dir';
+import { errorFields, fileLogger } from './core/logger';
+import { channelCatalog, formatCatalog } from './cli/channel-catalog';
+
+const USAGE = `Clinic Desk command line — the same core as the desktop app.
+
+Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  seed --demo [--seed N]             add the demo clinic to an empty database
+  db check                           integrity check and migration state
+  channels                           every contract channel with its roles and input schema
+  call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
+
+Options:
+  --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
+  --json           machine-readable output
+  --help           this text`;
+
+/** A mistake the user can fix: printed as one line, exit code 1. */
+class UsageError extends Error {}
+
+interface Output {
+  json: boolean;
+  print(value: unknown, text: string): void;
+}
+
+async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T> | T): Promise<T> {
+  const core = await createCore({ dataDir, logger: fileLogger(dataDir) });
+  try {
+    return await run(core);
+  } finally {
+    core.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      as: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const out: Output = {
+    json: values.json,
+    print: (value, text) => console.log(values.json ? JSON.stringify(value, null, 2) : text),
+  };
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 1;
+  }
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
+
+  switch (command) {
+    case 'channels': {
+      const catalog = channelCatalog();
+      out.print(catalog, formatCatalog(catalog));
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) throw new UsageError('Say what to seed: `seed --demo`.');
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (seed !== undefined && !Number.isInteger(seed))
+        throw new UsageError('--seed must be a whole number.');
+      const result = await withCore(dataDir, (core) => core.seedDemo(seed === undefined ? {} : { seed }));
+      out.print(
+        { dataDir, ...result },
+        `Demo clinic created in ${dataDir}: ${result.doctors} doctors, ${result.patients} patients.\n` +
+          result.logins.map((l) => `  ${l.username.padEnd(16)} ${l.password}`).join('\n'),
+      );
+      return 0;
+    }
+    case 'db': {
+      if (rest[0] !== 'check') throw new UsageError('Unknown db command. Use `db check`.');
+      const check = await withCore(dataDir, (core) => core.checkDatabase());
+      const healthy = check.integrity === 'ok' && check.pending.length === 0;
+      out.print(
+        { dataDir, healthy, ...check },
+        [
+          `Database:   ${dataDir}`,
+          `Integrity:  ${check.integrity}`,
+          `Schema:     version ${check.schemaVersion} (${check.migrationsApplied} of ${check.migrationsKnown} migrations applied)`,
+          check.pending.length ? `Pending:    ${check.pending.join(', ')}` : 'Pending:    none',
+        ].join('\n'),
+      );
+      return healthy ? 0 : 1;
+    }
+    case 'call': {
+      const [channel, json = '{}'] = rest;
+      if (!channel) throw new UsageError('Name the channel: `call CHANNEL JSON --as USERNAME`.');
+      if (!values.as) throw new UsageError('Say whose account to act as: `--as USERNAME`.');
+      let input: unknown;
+      try {
+        input = JSON.parse(json);
+      } catch {
+        throw new UsageError('The input is not valid JSON.');
+      }
+      const asUser = values.as;
+      const result = await withCore(dataDir, (core) => core.connectAs(asUser).callUnknown(channel, input));
+      if (!result.ok) {
+        throw new UsageError(`${result.error.message} (${result.error.code})`);
+      }
+      console.log(JSON.stringify(result.value, null, values.json ? 2 : 2));
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof StartupError) {
+      console.error(`clinic-desk: ${error.message}`);
+    } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`clinic-desk: ${error.message}`);
+    } else if (error instanceof Error) {
+      console.error(`clinic-desk: ${error.message}`);
+      const dataDir = process.env['CLINIC_DESK_DATA_DIR'];
+      if (dataDir) fileLogger(dataDir).log('error', 'cli failed', errorFields(error));
+    } else {
+      console.error('clinic-desk: failed.');
+    }
+    process.exit(1);
+  },
+);

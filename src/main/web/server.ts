@@ -1,0 +1,242 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/bridge';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
+import { fail } from '../../shared/result';
+import type { Connection, Core } from '../core/api';
+import { errorFields, type Logger } from '../core/logger';
+
+/** The page's Content-Security-Policy: the same promise the desktop window makes. */
+export const PREVIEW_CSP = contentSecurityPolicy('production');
+
+const ACCESS_COOKIE = 'cd_access';
+const SESSION_COOKIE = 'cd_session';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export interface PreviewOptions {
+  core: Core;
+  rendererDir: string;
+  logger: Logger;
+  port?: number;
+  /** Fixed only by tests; a fresh random token for every run otherwise. */
+  token?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function cookies(req: IncomingMessage): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  return jar;
+}
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+/** The body as text, or null when it is over the limit (then drained, so the 413 can be read). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolvePromise, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > 16 * MAX_BODY_BYTES) req.destroy();
+    });
+    req.on('end', () =>
+      resolvePromise(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The browser preview: the same core and the same contract as the desktop app, over HTTP on
+ * 127.0.0.1 only. A random token printed at start-up guards it (another local user or a web page
+ * in the same browser cannot reach it), and each browser gets its own session cookie, which plays
+ * the part of the desktop window's connection.
+ */
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const { core, logger } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  const connections = new Map<string, Connection>();
+  let origin = '';
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const connectionFor = (req: IncomingMessage, res: ServerResponse): Connection => {
+    const key = cookies(req).get(SESSION_COOKIE);
+    const existing = key ? connections.get(key) : undefined;
+    if (existing) return existing;
+    const fresh = randomBytes(24).toString('base64url');
+    const connection = core.connect('http');
+    connections.set(fresh, connection);
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
+    return connection;
+  };
+
+  const serveStatic = (pathname: string, res: ServerResponse) => {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(join(rendererDir, relative));
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(res, 404, 'Not found.');
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // Client-side routes fall back to the app page; missing assets are plain 404s.
+      if (extname(file)) return send(res, 404, 'Not found.');
+      file = join(rendererDir, 'index.html');
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': PREVIEW_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  };
+
+  const serveEvents = (req: IncomingMessage, res: ServerResponse, connection: Connection) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = connection.onEvent((event, payload) => {
+      res.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  };
+
+  const serveCall = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+    connection: Connection,
+  ) => {
+    if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin && requestOrigin !== origin)
+      return send(res, 403, 'Cross-origin requests are refused.');
+    const body = await readBody(req);
+    if (body === null) {
+      return send(
+        res,
+        413,
+        JSON.stringify(fail('invalid_input', 'The request is too large.')),
+        'application/json',
+      );
+    }
+    let input: unknown = {};
+    if (body.trim() !== '') {
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return send(
+          res,
+          400,
+          JSON.stringify(fail('invalid_input', 'The request was not valid JSON.')),
+          'application/json',
+        );
+      }
+    }
+    const result = await connection.callUnknown(channel, input);
+    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'Unknown host.');
+    const url = new URL(req.url ?? '/', origin);
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
+      if (!sameSecret(offered, token))
+        return send(res, 401, 'The access token is not valid for this preview.');
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        Location: url.pathname + url.search,
+        'Set-Cookie': `${ACCESS_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      return res.end();
+    }
+    if (!sameSecret(cookies(req).get(ACCESS_COOKIE), token)) {
+      return send(
+        res,
+        401,
+        'Clinic Desk preview: open the address printed in the terminal; it carries the access token.',
+      );
+    }
+    if (url.pathname === HTTP_EVENTS_PATH) return serveEvents(req, res, connectionFor(req, res));
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+      return serveCall(req, res, url.pathname.slice(HTTP_API_PREFIX.length), connectionFor(req, res));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+    return serveStatic(url.pathname, res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.log('error', 'preview request failed', { path: req.url?.split('?')[0], ...errorFields(error) });
+      if (!res.headersSent) send(res, 500, 'Something went wrong. The details are in the log.');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise((resolvePromise) => {
+        for (const connection of connections.values()) connection.close();
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}
