@@ -1,0 +1,143 @@
+/**
+ * Calendar arithmetic in the clinic's IANA time zone, with Intl only (no dependency). Instants are
+ * epoch milliseconds (UTC); calendar dates are 'YYYY-MM-DD'; times of day are minutes after local
+ * midnight. Every "today", "this month" and "08:00" in Clinic Desk goes through here, so DST days
+ * (23 or 25 hours long) are handled in one place.
+ */
+
+export type IsoDate = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalParts {
+  date: IsoDate;
+  year: number;
+  month: number;
+  day: number;
+  /** Minutes after local midnight. */
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock date and time at `instant` in `timeZone`. */
+export function localParts(instant: number, timeZone: string): LocalParts {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(instant))) parts[p.type] = p.value;
+  const year = Number(parts['year']);
+  const month = Number(parts['month']);
+  const day = Number(parts['day']);
+  return {
+    date: `${parts['year']}-${parts['month']}-${parts['day']}`,
+    year,
+    month,
+    day,
+    minute: Number(parts['hour']) * 60 + Number(parts['minute']),
+    second: Number(parts['second']),
+  };
+}
+
+export const localDate = (instant: number, timeZone: string): IsoDate => localParts(instant, timeZone).date;
+
+/** 'HH:MM' of a number of minutes after midnight. */
+export function formatMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+export const localTime = (instant: number, timeZone: string): string =>
+  formatMinutes(localParts(instant, timeZone).minute);
+
+function parseDate(date: IsoDate): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date: ${date}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** Offset of local time from UTC at `instant`, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, Math.floor(p.minute / 60), p.minute % 60, p.second);
+  return asUtc - (instant - (instant % 1000));
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `date` `minute`. Like Temporal's
+ * 'compatible' rule: a time skipped by a spring-forward gap is moved forward by the gap (01:30
+ * becomes 02:30), and a time that occurs twice (autumn) maps to its first occurrence.
+ */
+export function zonedInstant(date: IsoDate, minute: number, timeZone: string): number {
+  const { year, month, day } = parseDate(date);
+  const wall = Date.UTC(year, month - 1, day, 0, minute);
+  // Two passes converge for every real zone: guess with the offset at the wall time, then re-check.
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  if (first === second) {
+    // Ambiguous (autumn): prefer the earlier instant if it shows the same wall time.
+    const earlier = second - 60 * 60 * 1000;
+    const p = localParts(earlier, timeZone);
+    return p.date === date && p.minute === minute ? earlier : second;
+  }
+  // In a gap neither candidate shows the wall time; the later one is the wall time pushed forward.
+  return Math.max(first, second);
+}
+
+/** [start, end) of a local calendar day, in epoch ms: 23, 24 or 25 hours long. */
+export function dayRange(date: IsoDate, timeZone: string): { start: number; end: number } {
+  return { start: zonedInstant(date, 0, timeZone), end: zonedInstant(addDays(date, 1), 0, timeZone) };
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseDate(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, of a calendar date (independent of any zone). */
+export function weekday(date: IsoDate): number {
+  const { year, month, day } = parseDate(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+export type YearMonth = string;
+
+export const monthOf = (date: IsoDate): YearMonth => date.slice(0, 7);
+
+export function addMonths(month: YearMonth, months: number): YearMonth {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) throw new RangeError(`Not a month: ${month}`);
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1 + months, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** [start, end) of a local calendar month, in epoch ms. */
+export function monthRange(month: YearMonth, timeZone: string): { start: number; end: number } {
+  return {
+    start: zonedInstant(`${month}-01`, 0, timeZone),
+    end: zonedInstant(`${addMonths(month, 1)}-01`, 0, timeZone),
+  };
+}
