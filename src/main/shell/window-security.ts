@@ -1,25 +1,5 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAppPageUrl, type AppPage } from './app-page';
-
-/**
- * The renderer gets no Node, no Electron and no way out of its sandbox: everything it may do
- * goes through the preload's `window.clinicDesk`, which only speaks the contract.
- */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  };
-}
 
 /**
  * A link, a dropped file or an injected script must never replace the app's page with another

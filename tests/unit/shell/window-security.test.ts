@@ -2,12 +2,7 @@ import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppPage } from '../../../src/main/shell/app-page';
 import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
-import {
-  hardenSession,
-  hardenWebContents,
-  secureWebPreferences,
-  withCsp,
-} from '../../../src/main/shell/window-security';
+import { hardenSession, hardenWebContents, withCsp } from '../../../src/main/shell/window-security';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -19,23 +14,6 @@ function directives(policy: string): Map<string, string[]> {
     }),
   );
 }
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer with our preload', () => {
-    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
 
 describe('contentSecurityPolicy', () => {
   it('is the strict production policy', () => {
