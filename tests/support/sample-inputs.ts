@@ -37,7 +37,18 @@ export function randomJson(random: Random, depth = 0): unknown {
     case 5:
       return Array.from({ length: random.int(0, 4) }, () => randomJson(random, depth + 1));
     default: {
-      const keys = ['id', 'name', 'query', 'limit', 'offset', '__proto__', 'constructor', 'prototype', 'role', 'password'];
+      const keys = [
+        'id',
+        'name',
+        'query',
+        'limit',
+        'offset',
+        '__proto__',
+        'constructor',
+        'prototype',
+        'role',
+        'password',
+      ];
       const object: Record<string, unknown> = {};
       for (let i = random.int(0, 4); i > 0; i--) object[random.pick(keys)] = randomJson(random, depth + 1);
       return object;

@@ -19,7 +19,9 @@ describe('fuzzing every contract channel', () => {
   const fileHash = () =>
     ['', '-wal']
       .map((suffix) => `${t.core.dbPath}${suffix}`)
-      .map((path) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'none'))
+      .map((path) =>
+        existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'none',
+      )
       .join(':');
 
   beforeAll(async () => {
@@ -42,7 +44,8 @@ describe('fuzzing every contract channel', () => {
       for (const channel of CHANNEL_NAMES) {
         const callers = [null, ...ROLES] as const;
         for (const role of callers) {
-          const connection = role === null ? t.core.connect('test') : t.core.connectAs(demoUser[role], 'test');
+          const connection =
+            role === null ? t.core.connect('test') : t.core.connectAs(demoUser[role], 'test');
           for (let i = 0; i < PAYLOADS_PER_CALLER; i++) {
             const payload = i % 2 === 0 ? randomJson(random) : mutate(random, randomJson(random, 1));
             const before = fileHash();
@@ -63,7 +66,10 @@ describe('fuzzing every contract channel', () => {
       // Unknown channels too.
       const admin = t.core.connectAs('admin', 'test');
       for (const name of ['patients/drop', 'auth', '', 'auth/login/extra', '../patients/list']) {
-        expect(await admin.callUnknown(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+        expect(await admin.callUnknown(name, {})).toMatchObject({
+          ok: false,
+          error: { code: 'unknown_channel' },
+        });
       }
     } finally {
       process.off('unhandledRejection', onUnhandled);
