@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, shell } from 'electron';
 import type { AppPage } from './app-page';
 import { hardenWebContents } from './window-security';
 
@@ -39,7 +39,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  hardenWebContents(window.webContents, options.page);
+  hardenWebContents(window.webContents, options.page, (url) => shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.page.url).catch(options.onLoadFailed);
   return window;

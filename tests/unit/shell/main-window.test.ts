@@ -35,7 +35,7 @@ const electron = vi.hoisted(() => {
   return { FakeBrowserWindow };
 });
 
-vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow }));
+vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow, shell: { openExternal: vi.fn() } }));
 
 const { createMainWindow } = await import('../../../src/main/shell/main-window');
 

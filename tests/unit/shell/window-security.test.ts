@@ -85,6 +85,27 @@ describe('hardenWebContents', () => {
     expect(fake.openWindow('https://example.org/')).toEqual({ action: 'deny' });
     expect(fake.openWindow('file:///app/out/renderer/index.html')).toEqual({ action: 'deny' });
   });
+
+  it('hands only https and mailto links to the system, never opening them in the app', () => {
+    const fake = fakeContents();
+    const openExternal = vi.fn(() => Promise.resolve());
+    hardenWebContents(fake.contents, page, openExternal);
+    for (const url of ['https://clinic.example/help', 'mailto:it@clinic.example']) {
+      expect(fake.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    for (const url of [
+      'http://clinic.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'https://user:pw@evil.example/',
+      'not a url',
+    ]) {
+      expect(fake.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    expect(openExternal.mock.calls).toEqual([['https://clinic.example/help'], ['mailto:it@clinic.example']]);
+  });
 });
 
 describe('hardenSession', () => {
