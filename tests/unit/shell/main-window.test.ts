@@ -35,7 +35,10 @@ const electron = vi.hoisted(() => {
   return { FakeBrowserWindow };
 });
 
-vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow, shell: { openExternal: vi.fn() } }));
+vi.mock('electron', () => ({
+  BrowserWindow: electron.FakeBrowserWindow,
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+}));
 
 const { createMainWindow } = await import('../../../src/main/shell/main-window');
 
