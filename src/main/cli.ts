@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, StartupError, type Core } from './core';
+import { createCore, DATABASE_FILE, StartupError, UserError, type Core } from './core';
+import { isDatabaseInUse } from './core/backup/in-use';
+import { restoreDatabase } from './core/backup/restore';
+import { defaultMigrationsFolder } from './core/db/locate';
 import { defaultDataDir } from './core/data-dir';
 import { errorFields, fileLogger } from './core/logger';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
@@ -12,6 +15,8 @@ Usage: npm run -s cli -- <command> [options]
 Commands:
   seed --demo [--seed N]             add the demo clinic to an empty database
   db check                           integrity check and migration state
+  backup [--out FILE]                verified backup: today's into the backups folder, or to FILE
+  restore FILE                       verify FILE, keep a safety copy of the current database, swap
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 
@@ -47,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       seed: { type: 'string' },
       as: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -95,6 +101,40 @@ async function main(argv: string[]): Promise<number> {
       );
       return healthy ? 0 : 1;
     }
+    case 'backup': {
+      const target = values.out ? resolve(values.out) : undefined;
+      const result = await withCore(dataDir, async (core) =>
+        target ? { file: target, bytes: await core.backups.backupTo(target) } : core.backups.runDaily(),
+      );
+      out.print(
+        result,
+        `Backup written and verified: ${result.file} (${Math.round(result.bytes / 1024)} KB).`,
+      );
+      return 0;
+    }
+    case 'restore': {
+      const [file] = rest;
+      if (!file) throw new UsageError('Name the backup file: `restore FILE`.');
+      const live = join(dataDir, DATABASE_FILE);
+      if (isDatabaseInUse(live)) {
+        throw new UsageError(
+          'Clinic Desk is using this database right now. Close the app (and any preview) first.',
+        );
+      }
+      const result = restoreDatabase({
+        dataDir,
+        source: resolve(file),
+        migrationsFolder: defaultMigrationsFolder(),
+        stamp: new Date().toISOString().replace(/[:.]/g, '-'),
+      });
+      const check = await withCore(dataDir, (core) => core.checkDatabase());
+      out.print(
+        { dataDir, ...result, integrity: check.integrity },
+        `Restored ${result.restoredFrom} into ${dataDir}.` +
+          (result.safetyCopy ? `\nThe previous database was kept as ${result.safetyCopy}.` : ''),
+      );
+      return 0;
+    }
     case 'call': {
       const [channel, json = '{}'] = rest;
       if (!channel) throw new UsageError('Name the channel: `call CHANNEL JSON --as USERNAME`.');
@@ -121,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof StartupError) {
+    if (error instanceof UsageError || error instanceof StartupError || error instanceof UserError) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`clinic-desk: ${error.message}`);

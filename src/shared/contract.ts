@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authChannels } from './channels/auth';
+import { backupChannels } from './channels/backups';
 import type { Access } from './channels/define';
 import { patientChannels } from './channels/patients';
 import { staffChannels } from './channels/staff';
@@ -14,6 +15,7 @@ export const channels = {
   ...authChannels,
   ...patientChannels,
   ...staffChannels,
+  ...backupChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

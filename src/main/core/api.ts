@@ -40,6 +40,12 @@ export interface Core {
   seedDemo(options?: {
     seed?: number;
   }): Promise<{ patients: number; doctors: number; logins: { username: string; password: string }[] }>;
+  /** Verified online backups into `<dataDir>/backups` (daily + monthly rotation) or a chosen file. */
+  readonly backups: {
+    runDaily(): Promise<{ file: string; bytes: number; deleted: string[] }>;
+    backupTo(file: string): Promise<number>;
+    list(): { name: string; path: string; kind: 'daily' | 'monthly'; bytes: number; modifiedAt: number }[];
+  };
   /** `integrity_check` and where the schema stands against this version's migrations. */
   checkDatabase(): DatabaseCheck;
   close(): void;

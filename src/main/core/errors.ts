@@ -20,9 +20,13 @@ export class StartupError extends Error {
   constructor(
     readonly reason: 'database_too_new' | 'database_damaged' | 'database_unreadable',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; latestBackup?: string },
   ) {
     super(message, options);
     this.name = 'StartupError';
+    this.latestBackup = options?.latestBackup ?? null;
   }
+
+  /** For a damaged database: the newest backup that passed verification, to offer restoring. */
+  readonly latestBackup: string | null;
 }

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/contract';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import type { HandlerMap } from './handler';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
@@ -14,5 +15,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...authHandlers(services),
     ...patientHandlers(services),
     ...staffHandlers(services),
+    ...backupHandlers(services),
   };
 }

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock, type Core, type Transport } from './api';
 import { auditLog } from './audit/log';
+import { backupService, backupsDir } from './backup/backups';
+import { latestGoodBackup } from './backup/latest';
+import { applyPendingRestore } from './backup/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { sessionOf, userQueries } from './auth/users';
 import { drizzleFor } from './db/client';
@@ -13,7 +16,7 @@ import { StartupError } from './errors';
 import { allHandlers } from './handlers';
 import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
-import type { Services } from './services';
+import type { CoreHost, Services } from './services';
 import { settingsStore } from './settings/store';
 
 export type { Core, Connection, Clock, Transport } from './api';
@@ -29,18 +32,49 @@ export interface CoreOptions {
   nativeBinding?: string;
   migrationsFolder?: string;
   logger?: Logger;
+  /** Restarts the core on request (restore from the app); the CLI leaves it out. */
+  host?: CoreHost;
   /** scrypt cost; OWASP's parameters unless a test asks for a cheaper one. */
   passwordCost?: ScryptCost;
 }
 
 export const DATABASE_FILE = 'clinic.db';
 
-function openClinicDatabase(path: string, options: CoreOptions, logger: Logger): Sqlite {
+function damagedDatabase(
+  path: string,
+  options: CoreOptions,
+  migrationsFolder: string,
+  cause: unknown,
+): StartupError {
+  const backup = latestGoodBackup(backupsDir(options.dataDir), migrationsFolder, options.nativeBinding);
+  const offer = backup
+    ? ` The latest good backup is ${backup.path}; restore it from the start-up dialog, or run \`npm run -s cli -- restore "${backup.path}"\` in the Clinic Desk folder.`
+    : ' No good backup was found in the backups folder; restore one you keep elsewhere.';
+  return new StartupError(
+    'database_damaged',
+    `The clinic database at ${path} is damaged. It has not been changed.${offer}`,
+    {
+      cause,
+      ...(backup ? { latestBackup: backup.path } : {}),
+    },
+  );
+}
+
+function openClinicDatabase(
+  path: string,
+  options: CoreOptions,
+  logger: Logger,
+  migrationsFolder: string,
+): Sqlite {
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     logger.log('error', 'database could not be opened', errorFields(error));
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw damagedDatabase(path, options, migrationsFolder, error);
+    }
     throw new StartupError(
       'database_unreadable',
       `The clinic database at ${path} could not be opened. Check that the folder is writable and the disk is not full.`,
@@ -53,11 +87,7 @@ function openClinicDatabase(path: string, options: CoreOptions, logger: Logger):
   } catch (error) {
     sqlite.close();
     logger.log('error', 'database failed its integrity check', errorFields(error));
-    throw new StartupError(
-      'database_damaged',
-      `The clinic database at ${path} is damaged. It has not been changed. Restore the latest backup.`,
-      { cause: error },
-    );
+    throw damagedDatabase(path, options, migrationsFolder, error);
   }
   return sqlite;
 }
@@ -72,8 +102,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? fileLogger(options.dataDir);
   const clock = options.clock ?? systemClock;
   const dbPath = join(options.dataDir, DATABASE_FILE);
-  const sqlite = openClinicDatabase(dbPath, options, logger);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const pending = applyPendingRestore({
+    dataDir: options.dataDir,
+    migrationsFolder,
+    stamp: clock.now().toISOString().replace(/[:.]/g, '-'),
+    logger,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const sqlite = openClinicDatabase(dbPath, options, logger, migrationsFolder);
   try {
     migrateDatabase(sqlite, migrationsFolder);
   } catch (error) {
@@ -83,6 +120,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const settings = settingsStore(sqlite);
+  const backups = backupService({
+    sqlite,
+    dataDir: options.dataDir,
+    migrationsFolder,
+    clock,
+    settings,
+    logger,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const services: Services = {
     sqlite,
     db: drizzleFor(sqlite),
@@ -91,7 +137,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     audit: auditLog(sqlite, clock),
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
+    dataDir: options.dataDir,
+    migrationsFolder,
+    backups,
+    host: options.host ?? {
+      requestRestart: () => logger.log('warn', 'restart requested but this program cannot restart'),
+    },
   };
+  if (pending.state === 'restored') {
+    settings.set('lastRestoreError', null);
+    services.audit.record(
+      { userId: null, username: 'system' },
+      {
+        action: 'restore',
+        entity: 'database',
+        summary: 'Database restored from a backup; the previous one kept as a safety copy',
+      },
+    );
+  } else if (pending.state === 'failed') {
+    settings.set('lastRestoreError', pending.message);
+  }
   const dispatcher = new Dispatcher(services, allHandlers(services), new EventHub());
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -110,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
       return dispatcher.connect(transport, sessionOf(user));
     },
+    backups,
     seedDemo: async (seedOptions = {}) => {
       const result = await seedDemoClinic(sqlite, settings, {
         passwordCost: services.passwordCost,

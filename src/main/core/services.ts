@@ -1,5 +1,6 @@
 import type { Clock } from './api';
 import type { AuditLog } from './audit/log';
+import type { BackupService } from './backup/backups';
 import type { ScryptCost } from './auth/password';
 import type { Db } from './db/client';
 import type { Sqlite } from './db/open';
@@ -15,4 +16,14 @@ export interface Services {
   settings: SettingsStore;
   audit: AuditLog;
   passwordCost: ScryptCost;
+  dataDir: string;
+  migrationsFolder: string;
+  backups: BackupService;
+  /** What the program hosting the core (desktop shell, preview, CLI) does on the core's behalf. */
+  host: CoreHost;
+}
+
+export interface CoreHost {
+  /** Close and re-create the core, e.g. to carry out a restore. The CLI has nothing to restart. */
+  requestRestart(reason: 'restore'): void;
 }

@@ -9,7 +9,8 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
 import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
-import { startupFailureMessage } from './startup-error';
+import { requestRestore } from '../core/backup/pending';
+import { startupRecovery } from './startup-error';
 import { createTray } from './tray';
 import { hardenSession } from './window-security';
 
@@ -19,6 +20,7 @@ export interface CoreFactoryOptions {
   nativeBinding: string | undefined;
   migrationsFolder: string;
   logger: Logger;
+  host: { requestRestart(reason: 'restore'): void };
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -66,8 +68,15 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     if (!tray) app.quit();
   });
 
+  // A restore replaces the database file, which only a fresh start can do safely.
+  const relaunch = (): void => {
+    app.relaunch();
+    app.quit();
+  };
+  let dataDir = '';
+
   const start = async (): Promise<void> => {
-    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+    dataDir = resolveDataDir(process.env, app.getPath('userData'));
     logger = openLogger(dataDir, !app.isPackaged);
     const paths = resolveShellPaths({
       appPath: app.getAppPath(),
@@ -89,6 +98,7 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       nativeBinding: nativeBindingFor(paths, app.isPackaged, logger),
       migrationsFolder: paths.migrationsFolder,
       logger,
+      host: { requestRestart: relaunch },
     });
 
     hardenSession(
@@ -127,8 +137,26 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     .then(start)
     .catch((error: unknown) => {
       logger.log('error', 'startup failed', errorFields(error));
-      dialog.showErrorBox('Clinic Desk could not start', startupFailureMessage(error));
+      const recovery = startupRecovery(error);
       shutDown();
+      if (recovery.restoreFrom && dataDir) {
+        const choice = dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'Clinic Desk could not start',
+          message: 'The clinic database is damaged.',
+          detail: `${recovery.message}\n\nRestoring keeps a copy of the damaged database next to it.`,
+          buttons: ['Restore the latest backup', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        if (choice === 0) {
+          requestRestore(dataDir, recovery.restoreFrom, Date.now());
+          relaunch();
+          return;
+        }
+      } else {
+        dialog.showErrorBox('Clinic Desk could not start', recovery.message);
+      }
       app.exit(1);
     });
 }

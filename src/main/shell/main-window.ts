@@ -1,6 +1,6 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, shell } from 'electron';
 import type { AppPage } from './app-page';
-import { hardenWebContents, secureWebPreferences } from './window-security';
+import { hardenWebContents } from './window-security';
 
 export interface MainWindowOptions {
   page: AppPage;
@@ -20,9 +20,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     // Shown once painted, so staff never see a white flash on a slow front-desk PC.
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Written out here, not built by a helper, so Electronegativity's static checks can see it:
+    // the renderer gets no Node, no Electron and no way out of its sandbox; all it may do goes
+    // through the preload's `window.clinicDesk`, which only speaks the contract.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Middle-click would otherwise open links in a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
-  hardenWebContents(window.webContents, options.page);
+  hardenWebContents(window.webContents, options.page, (url) => shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.page.url).catch(options.onLoadFailed);
   return window;

@@ -13,3 +13,16 @@ export function startupFailureMessage(error: unknown): string {
   if (error instanceof StartupError && error.message.trim() !== '') return error.message;
   return UNEXPECTED;
 }
+
+export interface StartupRecovery {
+  message: string;
+  /** A verified backup the user may restore from the error dialog, or null. */
+  restoreFrom: string | null;
+}
+
+/** What the start-up failure dialog shows and offers. */
+export function startupRecovery(error: unknown): StartupRecovery {
+  const restoreFrom =
+    error instanceof StartupError && error.reason === 'database_damaged' ? error.latestBackup : null;
+  return { message: startupFailureMessage(error), restoreFrom };
+}

@@ -1,31 +1,29 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAppPageUrl, type AppPage } from './app-page';
 
-/**
- * The renderer gets no Node, no Electron and no way out of its sandbox: everything it may do
- * goes through the preload's `window.clinicDesk`, which only speaks the contract.
- */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  };
+/** Schemes a link in the app may hand to the operating system (mail, the clinic's web pages). */
+const EXTERNAL_SCHEMES = new Set(['https:', 'mailto:']);
+
+/** Whether `url` may be opened outside the app, in the user's browser or mail program. */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return EXTERNAL_SCHEMES.has(parsed.protocol) && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * A link, a dropped file or an injected script must never replace the app's page with another
- * one (which would inherit the preload bridge) or open a second window.
+ * one (which would inherit the preload bridge) or open a second window. Allowed external links
+ * (https, mailto) open in the system's own programs instead, never inside the app.
  */
-export function hardenWebContents(contents: WebContents, page: AppPage): void {
+export function hardenWebContents(
+  contents: WebContents,
+  page: AppPage,
+  openExternal: (url: string) => Promise<void> = () => Promise.resolve(),
+): void {
   contents.on('will-navigate', (event) => {
     if (!isAppPageUrl(event.url, page)) event.preventDefault();
   });
@@ -33,7 +31,10 @@ export function hardenWebContents(contents: WebContents, page: AppPage): void {
     if (!isAppPageUrl(event.url, page)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, StartupError } from '../core';
+import { createCore, StartupError, type Core } from '../core';
 import { defaultDataDir } from '../core/data-dir';
 import { errorFields, fileLogger } from '../core/logger';
-import { startPreviewServer } from './server';
+import { startPreviewServer, type PreviewServer } from './server';
 
 /**
  * `npm run start:web [-- --port N --data-dir DIR --demo]`: the browser preview, for machines
@@ -25,17 +25,51 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
   const logger = fileLogger(dataDir, true);
-  const core = await createCore({ dataDir, demo: values.demo, logger });
-  const preview = await startPreviewServer({
-    core,
-    logger,
-    port,
-    rendererDir: values.renderer ?? resolve(process.cwd(), 'out', 'renderer'),
-  });
-  console.log(`Clinic Desk preview: ${preview.url}`);
+  const rendererDir = values.renderer ?? resolve(process.cwd(), 'out', 'renderer');
+  let running: { core: Core; preview: PreviewServer } | null = null;
+  let token: string | undefined;
+
+  const restartFailed = (error: unknown) => {
+    logger.log('error', 'preview restart failed', errorFields(error));
+    console.error(
+      'Clinic Desk preview stopped: it could not restart after the restore. The details are in the log.',
+    );
+    process.exit(1);
+  };
+  // A restore from Settings swaps the database file, which needs a fresh core: stop both and
+  // start again on the same address, so the open browser tab just has to sign in again.
+  const restart = async (): Promise<void> => {
+    const previous = running;
+    running = null;
+    if (previous) {
+      await previous.preview.close();
+      previous.core.close();
+    }
+    const core = await createCore({
+      dataDir,
+      demo: values.demo,
+      logger,
+      host: { requestRestart: () => void restart().catch(restartFailed) },
+    });
+    const preview = await startPreviewServer({
+      core,
+      logger,
+      port: previous ? previous.preview.port : port,
+      rendererDir,
+      ...(token ? { token } : {}),
+    });
+    token = preview.token;
+    running = { core, preview };
+    if (!previous) console.log(`Clinic Desk preview: ${preview.url}`);
+    else console.log('Clinic Desk preview restarted (database restored); sign in again.');
+  };
+  await restart();
+
   const stop = () => {
-    void preview.close().then(() => {
-      core.close();
+    const current = running;
+    if (!current) process.exit(0);
+    void current.preview.close().then(() => {
+      current.core.close();
       process.exit(0);
     });
   };

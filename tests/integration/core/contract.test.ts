@@ -14,6 +14,9 @@ const sampleInput: Record<ChannelName, unknown> = {
   'auth/session': {},
   'patients/list': { query: '' },
   'staff/list': {},
+  'backups/list': {},
+  'backups/run': {},
+  'backups/restore': { name: 'clinic-daily-2026-01-01.db' },
 };
 
 describe('contract dispatch', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,12 +11,13 @@ const electron = vi.hoisted(() => ({
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     on: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn(() => '/nonexistent/userData'),
     getAppPath: vi.fn(() => '/nonexistent/app'),
   },
-  dialog: { showErrorBox: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
 }));
 
 vi.mock('electron', () => ({
@@ -99,5 +100,35 @@ describe('runDesktopApp', () => {
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
     expect(createCore).not.toHaveBeenCalled();
     expect(electron.dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/reinstall/i);
+  });
+
+  it('offers to restore the latest good backup of a damaged database, and relaunches to do it', async () => {
+    const backup = join(dataDir, 'backups', 'clinic-daily-2026-11-28.db');
+    const damaged = new StartupError('database_damaged', 'The clinic database is damaged.', {
+      latestBackup: backup,
+    });
+    runDesktopApp({ createCore: () => Promise.reject(damaged) });
+
+    await vi.waitFor(() => expect(electron.app.relaunch).toHaveBeenCalled());
+    const [options] = (electron.dialog.showMessageBoxSync.mock.calls[0] ?? []) as unknown as [
+      { buttons: string[] },
+    ];
+    expect(options.buttons).toEqual(['Restore the latest backup', 'Quit']);
+    const marker = join(dataDir, 'restore-pending.json');
+    expect(existsSync(marker)).toBe(true);
+    expect(JSON.parse(readFileSync(marker, 'utf8'))).toMatchObject({ source: backup });
+    expect(electron.app.exit).not.toHaveBeenCalled();
+  });
+
+  it('quits without touching anything when the user declines the restore', async () => {
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const damaged = new StartupError('database_damaged', 'The clinic database is damaged.', {
+      latestBackup: '/b.db',
+    });
+    runDesktopApp({ createCore: () => Promise.reject(damaged) });
+
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.app.relaunch).not.toHaveBeenCalled();
+    expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false);
   });
 });

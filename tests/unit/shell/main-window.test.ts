@@ -35,7 +35,10 @@ const electron = vi.hoisted(() => {
   return { FakeBrowserWindow };
 });
 
-vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow }));
+vi.mock('electron', () => ({
+  BrowserWindow: electron.FakeBrowserWindow,
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+}));
 
 const { createMainWindow } = await import('../../../src/main/shell/main-window');
 
@@ -61,8 +64,12 @@ describe('createMainWindow', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window?.loaded).toEqual(['file:///app/out/renderer/index.html']);
   });

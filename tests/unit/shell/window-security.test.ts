@@ -2,12 +2,7 @@ import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppPage } from '../../../src/main/shell/app-page';
 import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
-import {
-  hardenSession,
-  hardenWebContents,
-  secureWebPreferences,
-  withCsp,
-} from '../../../src/main/shell/window-security';
+import { hardenSession, hardenWebContents, withCsp } from '../../../src/main/shell/window-security';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -19,23 +14,6 @@ function directives(policy: string): Map<string, string[]> {
     }),
   );
 }
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer with our preload', () => {
-    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
 
 describe('contentSecurityPolicy', () => {
   it('is the strict production policy', () => {
@@ -106,6 +84,27 @@ describe('hardenWebContents', () => {
     expect(fake.fire('will-attach-webview', '')).toBe(true);
     expect(fake.openWindow('https://example.org/')).toEqual({ action: 'deny' });
     expect(fake.openWindow('file:///app/out/renderer/index.html')).toEqual({ action: 'deny' });
+  });
+
+  it('hands only https and mailto links to the system, never opening them in the app', () => {
+    const fake = fakeContents();
+    const openExternal = vi.fn(() => Promise.resolve());
+    hardenWebContents(fake.contents, page, openExternal);
+    for (const url of ['https://clinic.example/help', 'mailto:it@clinic.example']) {
+      expect(fake.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    for (const url of [
+      'http://clinic.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'https://user:pw@evil.example/',
+      'not a url',
+    ]) {
+      expect(fake.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    expect(openExternal.mock.calls).toEqual([['https://clinic.example/help'], ['mailto:it@clinic.example']]);
   });
 });
 

@@ -10,6 +10,11 @@ export interface ClinicSettings {
   /** True for a database seeded with the demo clinic: the sign-in screen lists demo logins. */
   demo: boolean;
   demoLogins: { username: string; password: string }[];
+  /** When the last verified daily backup was written (epoch ms), or null. */
+  lastBackupAt: number | null;
+  lastBackupFile: string | null;
+  /** Why the last restore asked for from the app was not carried out, or null. */
+  lastRestoreError: string | null;
 }
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
@@ -19,6 +24,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   timeZone: 'UTC',
   demo: false,
   demoLogins: [],
+  lastBackupAt: null,
+  lastBackupFile: null,
+  lastRestoreError: null,
 };
 
 export interface SettingsStore {
