@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { auditChannels } from './channels/audit';
 import { authChannels } from './channels/auth';
 import type { Access } from './channels/define';
+import { departmentChannels } from './channels/departments';
+import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
+import { settingsChannels } from './channels/settings';
 import { staffChannels } from './channels/staff';
 
 /**
@@ -14,6 +18,10 @@ export const channels = {
   ...authChannels,
   ...patientChannels,
   ...staffChannels,
+  ...departmentChannels,
+  ...doctorChannels,
+  ...auditChannels,
+  ...settingsChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

@@ -1,8 +1,12 @@
 import type { ChannelName } from '../../shared/contract';
+import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { departmentHandlers } from './departments/handlers';
+import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
+import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 
 /**
@@ -14,5 +18,9 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...authHandlers(services),
     ...patientHandlers(services),
     ...staffHandlers(services),
+    ...departmentHandlers(services),
+    ...doctorHandlers(services),
+    ...auditHandlers(services),
+    ...settingsHandlers(services),
   };
 }
