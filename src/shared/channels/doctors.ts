@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, parseTimeOfDay, timeOfDay, WEEKDAY_NAMES } from '../time-of-day';
+import { calendarDate, formatTimeOfDay, parseTimeOfDay, timeOfDay, WEEKDAY_NAMES } from '../time-of-day';
 import { define } from './define';
 
 export interface DoctorSummary {
@@ -112,33 +112,49 @@ export const availabilityRowInput = z
     }
   });
 
+/** A row's day and minutes when they parse, else null (its own field errors explain why). */
+function rowSpan(row: unknown): { weekday: number; start: number; end: number } | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const { weekday, start, end } = row as Record<string, unknown>;
+  if (typeof weekday !== 'number' || typeof start !== 'string' || typeof end !== 'string') return null;
+  const from = parseTimeOfDay(start.trim());
+  const to = parseTimeOfDay(end.trim());
+  return from === null || to === null ? null : { weekday, start: from, end: to };
+}
+
 export const doctorSetAvailabilityInput = z
   .strictObject({
     doctorId: id,
     rows: z.array(availabilityRowInput).max(50, 'At most 50 rows of weekly hours.'),
   })
-  .superRefine((value, ctx) => {
-    // Overlapping rows on one day would offer the same slot twice.
-    value.rows.forEach((row, i) => {
-      const start = parseTimeOfDay(row.start);
-      const end = parseTimeOfDay(row.end);
-      if (start === null || end === null) return;
-      const clash = value.rows.findIndex((other, j) => {
-        if (j >= i || other.weekday !== row.weekday) return false;
-        const otherStart = parseTimeOfDay(other.start);
-        const otherEnd = parseTimeOfDay(other.end);
-        return otherStart !== null && otherEnd !== null && start < otherEnd && otherStart < end;
+  .superRefine(
+    (value, ctx) => {
+      // Overlapping rows on one day would offer the same slot twice. Checked even while another
+      // row has a mistake, so a form shows every problem at once.
+      const spans = value.rows.map(rowSpan);
+      spans.forEach((span, i) => {
+        if (!span) return;
+        const clash = spans.findIndex(
+          (other, j) =>
+            j < i && other?.weekday === span.weekday && span.start < other.end && other.start < span.end,
+        );
+        const other = spans[clash];
+        if (clash >= 0 && other) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'start'],
+            message: `Overlaps ${WEEKDAY_NAMES[span.weekday] ?? 'that day'} ${formatTimeOfDay(other.start)}–${formatTimeOfDay(other.end)}.`,
+          });
+        }
       });
-      if (clash >= 0) {
-        const other = value.rows[clash];
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', i, 'start'],
-          message: `Overlaps ${WEEKDAY_NAMES[row.weekday] ?? 'that day'} ${other?.start ?? ''}–${other?.end ?? ''}.`,
-        });
-      }
-    });
-  });
+    },
+    {
+      when: (payload) => {
+        const rows = (payload.value as { rows?: unknown } | null)?.rows;
+        return Array.isArray(rows);
+      },
+    },
+  );
 
 export const doctorAddExceptionInput = z
   .strictObject({
