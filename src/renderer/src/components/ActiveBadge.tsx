@@ -8,7 +8,7 @@ export function ActiveBadge({
   inactiveLabel?: string;
 }) {
   return (
-    <Badge variant="light" color={active ? 'teal' : 'gray'} radius="sm">
+    <Badge variant="light" color={active ? 'teal' : 'gray'} radius="sm" miw="max-content">
       {active ? 'Active' : inactiveLabel}
     </Badge>
   );

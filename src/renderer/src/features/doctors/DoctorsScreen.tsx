@@ -95,17 +95,15 @@ export function DoctorsScreen() {
             No doctors here yet. Add one with “New doctor”.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={980}>
             <Table striped highlightOnHover verticalSpacing="sm" aria-label="Doctors">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Name</Table.Th>
                   <Table.Th>Department</Table.Th>
                   <Table.Th>Consultation</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Phone</Table.Th>
+                  <Table.Th>Contact</Table.Th>
                   <Table.Th>Account</Table.Th>
-                  <Table.Th>Status</Table.Th>
                   <Table.Th>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -119,15 +117,25 @@ export function DoctorsScreen() {
                           {doctor.qualifications}
                         </Text>
                       ) : null}
+                      {doctor.active ? null : <ActiveBadge active={false} />}
                     </Table.Td>
                     <Table.Td>{doctor.departmentName}</Table.Td>
-                    <Table.Td>{doctor.consultationMinutes} min</Table.Td>
-                    <Table.Td>{doctor.email ?? <Missing />}</Table.Td>
-                    <Table.Td>{doctor.phone ?? <Missing />}</Table.Td>
-                    <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={doctor.active} />
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{doctor.consultationMinutes} min</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {doctor.email || doctor.phone ? (
+                        <>
+                          {doctor.email ? <Text size="sm">{doctor.email}</Text> : null}
+                          {doctor.phone ? (
+                            <Text size="xs" c="dimmed">
+                              {doctor.phone}
+                            </Text>
+                          ) : null}
+                        </>
+                      ) : (
+                        <Missing />
+                      )}
                     </Table.Td>
+                    <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -63,7 +63,7 @@ export function StaffScreen() {
             ))}
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={960}>
+          <Table.ScrollContainer minWidth={900}>
             <Table striped highlightOnHover verticalSpacing="sm" aria-label="Staff accounts">
               <Table.Thead>
                 <Table.Tr>
@@ -72,7 +72,6 @@ export function StaffScreen() {
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Doctor</Table.Th>
                   <Table.Th>Last sign-in</Table.Th>
-                  <Table.Th>Status</Table.Th>
                   <Table.Th>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -87,16 +86,21 @@ export function StaffScreen() {
                           (you)
                         </Text>
                       ) : null}
+                      {account.active ? null : (
+                        <div>
+                          <ActiveBadge active={false} />
+                        </div>
+                      )}
                     </Table.Td>
                     <Table.Td>{account.username}</Table.Td>
                     <Table.Td>
-                      <RoleBadge role={account.role} />
+                      {/* Wide tables squeeze cells; a role must never be cut to "ADMI…". */}
+                      <Box miw="max-content">
+                        <RoleBadge role={account.role} />
+                      </Box>
                     </Table.Td>
                     <Table.Td>{doctorName(account.doctorId) ?? ''}</Table.Td>
                     <Table.Td c="dimmed">{lastSignIn(account.lastLoginAt)}</Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={account.active} />
-                    </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button
