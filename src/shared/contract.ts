@@ -1,8 +1,12 @@
 import type { z } from 'zod';
+import { auditChannels } from './channels/audit';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
 import type { Access } from './channels/define';
+import { departmentChannels } from './channels/departments';
+import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
+import { settingsChannels } from './channels/settings';
 import { staffChannels } from './channels/staff';
 
 /**
@@ -16,6 +20,10 @@ export const channels = {
   ...patientChannels,
   ...staffChannels,
   ...backupChannels,
+  ...departmentChannels,
+  ...doctorChannels,
+  ...auditChannels,
+  ...settingsChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

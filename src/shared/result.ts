@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'invalid_credentials',
+  'too_many_attempts',
   'setup_required',
   'already_set_up',
   'unknown_channel',

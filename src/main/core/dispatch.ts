@@ -70,6 +70,8 @@ interface ConnectionState {
   readonly id: string;
   readonly transport: Transport;
   session: SessionInfo | null;
+  /** When this connection last made a call (injected clock), for the idle lock. */
+  lastCallAt: number;
 }
 
 /**
@@ -89,7 +91,12 @@ export class Dispatcher {
   }
 
   connect(transport: Transport, initial: SessionInfo | null = null): Connection {
-    const state: ConnectionState = { id: randomUUID(), transport, session: initial };
+    const state: ConnectionState = {
+      id: randomUUID(),
+      transport,
+      session: initial,
+      lastCallAt: this.services.clock.now().getTime(),
+    };
     return {
       id: state.id,
       call: (channel, input) => this.run(state, channel, input) as never,
@@ -111,9 +118,22 @@ export class Dispatcher {
     this.hub.send(state.id, 'session/ended', { reason });
   }
 
-  /** Re-reads the account so a deactivation or role change applies to the very next call. */
-  private freshSession(state: ConnectionState): SessionInfo | null {
+  /**
+   * Ends a session that sat idle longer than the idle-lock setting, then re-reads the account so a
+   * deactivation or role change applies to the very next call. The renderer locks itself after the
+   * same time without input; this is the check that holds even if a window never does.
+   */
+  private freshSession(state: ConnectionState, now: number): SessionInfo | null {
     if (!state.session) return null;
+    const idleMs = this.services.settings.get('idleLockMinutes') * 60_000;
+    if (now - state.lastCallAt > idleMs) {
+      this.services.logger.log('info', 'session locked after idle time', {
+        userId: state.session.userId,
+        transport: state.transport,
+      });
+      this.endSession(state, 'idle');
+      return null;
+    }
     const user = this.users.byId(state.session.userId);
     if (!user || !user.active) {
       this.endSession(state, 'revoked');
@@ -131,7 +151,9 @@ export class Dispatcher {
     const { logger } = this.services;
     const { transport, id: connectionId } = state;
     const spec = channels[channel];
-    const session = this.freshSession(state);
+    const now = this.services.clock.now().getTime();
+    const session = this.freshSession(state, now);
+    state.lastCallAt = now;
     const refused = accessError(spec.access, session);
     if (refused) {
       logger.log('info', 'call refused', { channel, transport, code: refused.ok ? '' : refused.error.code });
@@ -150,9 +172,9 @@ export class Dispatcher {
     const changedTables = new Set<string>();
     const ctx: CallContext = {
       session,
-      setSession: (next) => {
+      setSession: (next, reason = 'signed-out') => {
         if (next) state.session = next;
-        else this.endSession(state, 'signed-out');
+        else this.endSession(state, reason);
       },
       changed: (...tables) => tables.forEach((t) => changedTables.add(t)),
     };

@@ -6,8 +6,8 @@ import type { Services } from './services';
 export interface CallContext {
   /** The signed-in person; guaranteed non-null for channels whose access is not 'public'. */
   session: SessionInfo | null;
-  /** Bind (login/setup) or end (logout) this connection's session. */
-  setSession(session: SessionInfo | null): void;
+  /** Bind (login/setup) or end (logout, with why) this connection's session. */
+  setSession(session: SessionInfo | null, reason?: 'signed-out' | 'idle'): void;
   /** Tables this call changed, announced to every window once the call succeeds. */
   changed(...tables: string[]): void;
 }

@@ -1,9 +1,13 @@
 import type { ChannelName } from '../../shared/contract';
+import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
+import { departmentHandlers } from './departments/handlers';
+import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
+import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 
 /**
@@ -16,5 +20,9 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...patientHandlers(services),
     ...staffHandlers(services),
     ...backupHandlers(services),
+    ...departmentHandlers(services),
+    ...doctorHandlers(services),
+    ...auditHandlers(services),
+    ...settingsHandlers(services),
   };
 }

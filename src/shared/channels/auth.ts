@@ -32,6 +32,21 @@ export const loginInput = z.strictObject({
   password: z.string().min(1, 'Enter your password.').max(200, 'Password is too long.'),
 });
 
+export const changePasswordInput = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'Password is too long.'),
+    newPassword: password,
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one.',
+  });
+
+/** Why this window signs out: the person asked, or the idle lock did it for them. */
+export const logoutInput = z.strictObject({
+  reason: z.enum(['signed-out', 'idle']).default('signed-out'),
+});
+
 export const authChannels = {
   'auth/setupStatus': define<SetupStatus>()({
     input: empty,
@@ -52,7 +67,7 @@ export const authChannels = {
     mutates: false,
   }),
   'auth/logout': define<null>()({
-    input: empty,
+    input: logoutInput,
     access: 'signed-in',
     summary: 'Sign out of this window.',
     mutates: false,
@@ -62,5 +77,11 @@ export const authChannels = {
     access: 'public',
     summary: 'The person signed in to this window, or null.',
     mutates: false,
+  }),
+  'auth/changePassword': define<null>()({
+    input: changePasswordInput,
+    access: 'signed-in',
+    summary: 'Change your own password (the current one is asked for again).',
+    mutates: true,
   }),
 } as const;

@@ -10,15 +10,19 @@ export interface UserRow {
   password_hash: string;
   doctor_id: number | null;
   active: number;
+  failed_logins: number;
+  last_failed_at: number | null;
 }
 
 /** Prepared look-ups of staff accounts used on every call (session re-validation). */
 export function userQueries(sqlite: Sqlite) {
   const byUsername = sqlite.prepare<[string], UserRow>(
-    'SELECT id, username, full_name, role, password_hash, doctor_id, active FROM staff_users WHERE username = ?',
+    `SELECT id, username, full_name, role, password_hash, doctor_id, active, failed_logins, last_failed_at
+     FROM staff_users WHERE username = ?`,
   );
   const byId = sqlite.prepare<[number], UserRow>(
-    'SELECT id, username, full_name, role, password_hash, doctor_id, active FROM staff_users WHERE id = ?',
+    `SELECT id, username, full_name, role, password_hash, doctor_id, active, failed_logins, last_failed_at
+     FROM staff_users WHERE id = ?`,
   );
   const count = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff_users');
   return {

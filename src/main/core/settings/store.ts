@@ -7,6 +7,8 @@ export interface ClinicSettings {
   clinicPhone: string;
   /** IANA time zone in which "today", "this month" and "08:00" are computed. */
   timeZone: string;
+  /** Minutes without activity after which a window's session is locked (1–240). */
+  idleLockMinutes: number;
   /** True for a database seeded with the demo clinic: the sign-in screen lists demo logins. */
   demo: boolean;
   demoLogins: { username: string; password: string }[];
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicAddress: '',
   clinicPhone: '',
   timeZone: 'UTC',
+  idleLockMinutes: 10,
   demo: false,
   demoLogins: [],
   lastBackupAt: null,

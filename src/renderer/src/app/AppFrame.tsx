@@ -5,8 +5,11 @@ import type { SessionInfo } from '../../../shared/dto';
 import { Brand } from '../components/Brand';
 import { RoleBadge } from '../components/RoleBadge';
 import { SignOutIcon } from '../components/icons';
-import { useChannelMutation } from '../lib/api';
+import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
+import { useChannelMutation, useChannelQuery } from '../lib/api';
 import { forgetSession } from '../lib/session';
+import { noteSessionEnded } from '../lib/sessionEnded';
+import { useIdleLock } from '../lib/useIdleLock';
 import { NAVIGATION, SCREENS, resolveScreen, screenHref } from './navigation';
 import { ScreenView } from './ScreenView';
 import { useHashRoute } from './useHashRoute';
@@ -22,10 +25,13 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
   const hash = useHashRoute();
   const screen = resolveScreen(hash, session.role);
   const logout = useChannelMutation('auth/logout');
+  const [passwordOpen, passwordDialog] = useDisclosure(false);
+  const publicSettings = useChannelQuery('settings/public', {});
 
-  const signOut = (): void =>
+  const signOut = (reason: 'signed-out' | 'idle' = 'signed-out'): void => {
+    noteSessionEnded(reason);
     logout.mutate(
-      {},
+      { reason },
       {
         // Even if the server already ended the session, this window must not keep showing data.
         onSettled: () => {
@@ -34,6 +40,10 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
         },
       },
     );
+  };
+
+  // Same minutes as main's own check, so the screen locks when the session does.
+  useIdleLock(publicSettings.data?.idleLockMinutes, () => signOut('idle'));
 
   return (
     <AppShell
@@ -51,7 +61,7 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
               size="sm"
               aria-label="Toggle menu"
             />
-            <Brand subtitle={clinicName} />
+            <Brand subtitle={publicSettings.data?.clinicName ?? clinicName} />
           </Group>
           <Group gap="md" wrap="nowrap">
             <Group gap="xs" wrap="nowrap" visibleFrom="sm" aria-label="Signed in as">
@@ -60,11 +70,14 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
               </Text>
               <RoleBadge role={session.role} />
             </Group>
+            <Button variant="subtle" size="sm" onClick={passwordDialog.open}>
+              Change password
+            </Button>
             <Button
               variant="default"
               size="sm"
               leftSection={<SignOutIcon size={16} />}
-              onClick={signOut}
+              onClick={() => signOut()}
               loading={logout.isPending}
             >
               Sign out
@@ -93,6 +106,7 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
       <AppShell.Main bg="gray.0">
         <ScreenView screen={screen} />
       </AppShell.Main>
+      <ChangePasswordDialog opened={passwordOpen} onClose={passwordDialog.close} />
     </AppShell>
   );
 }

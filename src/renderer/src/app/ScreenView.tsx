@@ -1,11 +1,21 @@
 import type { ComponentType } from 'react';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { DepartmentsScreen } from '../features/departments/DepartmentsScreen';
+import { DoctorsScreen } from '../features/doctors/DoctorsScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StaffScreen } from '../features/staff/StaffScreen';
 import { SCREENS, type ScreenId } from './navigation';
 
 /** The finished screens; add a feature folder and one line here when a screen becomes ready. */
 const READY: Partial<Record<ScreenId, ComponentType>> = {
   patients: PatientsScreen,
+  staff: StaffScreen,
+  doctors: DoctorsScreen,
+  departments: DepartmentsScreen,
+  audit: AuditScreen,
+  settings: SettingsScreen,
 };
 
 export function ScreenView({ screen }: { screen: ScreenId }) {

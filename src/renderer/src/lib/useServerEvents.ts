@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { EventMap } from '../../../shared/contract';
 import { forgetSession } from './session';
+import { noteSessionEnded } from './sessionEnded';
 import { transport } from './transport';
 
 /**
@@ -12,7 +14,7 @@ export function useServerEvents(): void {
 
   useEffect(
     () =>
-      transport().onEvent((event) => {
+      transport().onEvent((event, payload) => {
         if (event === 'data/changed') {
           // Only active queries refetch, so invalidating every data query is cheap and never stale;
           // auth queries are not data and are driven by sign-in/out instead.
@@ -20,6 +22,7 @@ export function useServerEvents(): void {
             predicate: (query) => !String(query.queryKey[0]).startsWith('auth/'),
           });
         } else if (event === 'session/ended') {
+          noteSessionEnded((payload as EventMap['session/ended']).reason);
           forgetSession(queryClient);
         }
       }),

@@ -8,6 +8,7 @@ import { AlertIcon } from '../../components/icons';
 import { useChannelMutation } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
 import { rememberSignIn } from '../../lib/session';
+import { noteSessionEnded, useSessionEndedReason } from '../../lib/sessionEnded';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { DemoLogins } from './DemoLogins';
 
@@ -19,6 +20,7 @@ export function SignInScreen({ status }: { status: SetupStatus }) {
   const submitRef = useRef<HTMLButtonElement>(null);
   const validate = useCallback((values: SignInValues) => schemaIssues(loginInput, values), []);
   const form = useValidatedForm<SignInValues>({ initial: { username: '', password: '' }, validate });
+  const ended = useSessionEndedReason();
 
   const fillDemoLogin = (demo: DemoLogin): void => {
     form.setValues({ username: demo.username, password: demo.password });
@@ -28,7 +30,10 @@ export function SignInScreen({ status }: { status: SetupStatus }) {
 
   const submit = form.onSubmit((values) =>
     login.mutate(values, {
-      onSuccess: (session) => rememberSignIn(queryClient, session),
+      onSuccess: (session) => {
+        noteSessionEnded(null);
+        rememberSignIn(queryClient, session);
+      },
       onError: form.showServerError,
     }),
   );
@@ -44,6 +49,13 @@ export function SignInScreen({ status }: { status: SetupStatus }) {
     >
       <form onSubmit={submit} noValidate aria-label="Sign in">
         <Stack gap="md">
+          {ended === 'idle' || ended === 'revoked' ? (
+            <Alert color="blue" variant="light" icon={<AlertIcon />} title="Signed out">
+              {ended === 'idle'
+                ? 'Clinic Desk locked this window because nobody used it for a while. Sign in again to continue.'
+                : 'Your account was deactivated by the administrator. Ask them if you need access again.'}
+            </Alert>
+          ) : null}
           {form.formError ? (
             <Alert color="red" variant="light" icon={<AlertIcon />} role="alert" title="Could not sign in">
               {form.formError}

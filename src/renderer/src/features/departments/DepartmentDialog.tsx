@@ -1,0 +1,83 @@
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { departmentCreateInput, type DepartmentSummary } from '../../../../shared/channels/departments';
+import { FormAlert } from '../../components/FormAlert';
+import { useChannelMutation } from '../../lib/api';
+import { schemaIssues } from '../../lib/formErrors';
+import { refreshData } from '../../lib/refresh';
+import { useValidatedForm } from '../../lib/useValidatedForm';
+
+type Values = { name: string; description: string };
+const validate = (values: Values) => schemaIssues(departmentCreateInput, values);
+
+interface Props {
+  /** null: closed; 'new': create; a department: edit it. */
+  target: DepartmentSummary | 'new' | null;
+  onClose: () => void;
+}
+
+export function DepartmentDialog({ target, onClose }: Props) {
+  const title = target === 'new' ? 'New department' : 'Edit department';
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={title} centered>
+      {target === null ? null : (
+        <DepartmentForm key={target === 'new' ? 'new' : target.id} target={target} onDone={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function DepartmentForm({ target, onDone }: { target: DepartmentSummary | 'new'; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const create = useChannelMutation('departments/create');
+  const update = useChannelMutation('departments/update');
+  const form = useValidatedForm<Values>({
+    initial:
+      target === 'new'
+        ? { name: '', description: '' }
+        : { name: target.name, description: target.description },
+    validate,
+  });
+  const done = {
+    onSuccess: () => {
+      void refreshData(queryClient);
+      onDone();
+    },
+    onError: form.showServerError,
+  };
+
+  const submit = form.onSubmit((values) =>
+    target === 'new' ? create.mutate(values, done) : update.mutate({ id: target.id, ...values }, done),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={target === 'new' ? 'New department' : 'Edit department'}>
+      <Stack gap="md">
+        <FormAlert title="Not saved" message={form.formError} />
+        <TextInput
+          label="Name"
+          data-autofocus
+          value={form.values.name}
+          onChange={(event) => form.setValue('name', event.currentTarget.value)}
+          error={form.errors.name}
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          value={form.values.description}
+          onChange={(event) => form.setValue('description', event.currentTarget.value)}
+          error={form.errors.description}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {target === 'new' ? 'Create department' : 'Save changes'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

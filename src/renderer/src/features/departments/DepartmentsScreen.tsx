@@ -1,0 +1,134 @@
+import { Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DepartmentSummary } from '../../../../shared/channels/departments';
+import { ActiveBadge } from '../../components/ActiveBadge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError } from '../../components/LoadError';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { refreshData } from '../../lib/refresh';
+import { DepartmentDialog } from './DepartmentDialog';
+
+export function DepartmentsScreen() {
+  const queryClient = useQueryClient();
+  const departments = useChannelQuery('departments/list', { includeRetired: true });
+  const [editing, setEditing] = useState<DepartmentSummary | 'new' | null>(null);
+  const [retiring, setRetiring] = useState<DepartmentSummary | null>(null);
+  const setActive = useChannelMutation('departments/setActive');
+
+  const changeActive = (department: DepartmentSummary, active: boolean): void =>
+    setActive.mutate(
+      { id: department.id, active },
+      {
+        onSuccess: () => {
+          void refreshData(queryClient);
+          setRetiring(null);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="lg">
+      <ScreenHeader
+        title="Departments"
+        description="The clinic's departments. A retired department keeps its doctors but gets no new ones."
+        action={<Button onClick={() => setEditing('new')}>New department</Button>}
+      />
+      {departments.isError ? (
+        <LoadError what="departments" error={departments.error} onRetry={() => void departments.refetch()} />
+      ) : null}
+      <Paper withBorder>
+        {!departments.data ? (
+          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading departments">
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} height={28} />
+            ))}
+          </Stack>
+        ) : departments.data.length === 0 ? (
+          <Text p="lg" c="dimmed">
+            No departments yet. Create the first one to start adding doctors.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Departments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th>Active doctors</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {departments.data.map((department) => (
+                  <Table.Tr key={department.id}>
+                    <Table.Td fw={500}>{department.name}</Table.Td>
+                    <Table.Td c="dimmed">{department.description}</Table.Td>
+                    <Table.Td>{department.doctorCount}</Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={department.active} inactiveLabel="Retired" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Edit ${department.name}`}
+                          onClick={() => setEditing(department)}
+                        >
+                          Edit
+                        </Button>
+                        {department.active ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Retire ${department.name}`}
+                            onClick={() => {
+                              setActive.reset();
+                              setRetiring(department);
+                            }}
+                          >
+                            Retire
+                          </Button>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={`Reinstate ${department.name}`}
+                            loading={setActive.isPending && setActive.variables.id === department.id}
+                            onClick={() => changeActive(department, true)}
+                          >
+                            Reinstate
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      <DepartmentDialog target={editing} onClose={() => setEditing(null)} />
+      <ConfirmDialog
+        opened={retiring !== null}
+        title="Retire department"
+        message={
+          retiring
+            ? `Retire ${retiring.name}? Its ${retiring.doctorCount} active doctor(s) stay, but no new doctors can join it. You can reinstate it later.`
+            : ''
+        }
+        confirmLabel="Retire department"
+        danger
+        pending={setActive.isPending}
+        error={setActive.isError ? errorMessage(setActive.error) : undefined}
+        onConfirm={() => retiring && changeActive(retiring, false)}
+        onClose={() => setRetiring(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,208 @@
+import { Button, Group, NativeSelect, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DoctorSummary } from '../../../../shared/channels/doctors';
+import { ActiveBadge } from '../../components/ActiveBadge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError } from '../../components/LoadError';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { refreshData } from '../../lib/refresh';
+import { DoctorDialog } from './DoctorDialog';
+import { DoctorHoursDialog } from './DoctorHoursDialog';
+
+function Missing() {
+  return (
+    <Text span inherit c="dimmed" aria-label="Not recorded">
+      —
+    </Text>
+  );
+}
+
+export function DoctorsScreen() {
+  const queryClient = useQueryClient();
+  const [departmentId, setDepartmentId] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const departments = useChannelQuery('departments/list', { includeRetired: true });
+  const doctors = useChannelQuery(
+    'doctors/list',
+    { departmentId: departmentId === '' ? null : Number(departmentId), includeInactive },
+    { keepPrevious: true },
+  );
+  const [editing, setEditing] = useState<DoctorSummary | 'new' | null>(null);
+  const [hoursOf, setHoursOf] = useState<DoctorSummary | null>(null);
+  const [deactivating, setDeactivating] = useState<DoctorSummary | null>(null);
+  const setActive = useChannelMutation('doctors/setActive');
+
+  const changeActive = (doctor: DoctorSummary, active: boolean): void =>
+    setActive.mutate(
+      { id: doctor.id, active },
+      {
+        onSuccess: () => {
+          void refreshData(queryClient);
+          setDeactivating(null);
+        },
+        onError: (error) => {
+          if (active) notifications.show({ color: 'red', message: errorMessage(error) });
+        },
+      },
+    );
+
+  return (
+    <Stack gap="lg">
+      <ScreenHeader
+        title="Doctors"
+        description="Doctors, their departments and consultation lengths, weekly hours, leave and extra hours."
+        action={
+          <Button onClick={() => setEditing('new')} disabled={!departments.data?.some((d) => d.active)}>
+            New doctor
+          </Button>
+        }
+      />
+      <Paper withBorder p="md">
+        <Group align="flex-end" gap="lg">
+          <NativeSelect
+            label="Department"
+            w={260}
+            data={[
+              { value: '', label: 'All departments' },
+              ...(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name })),
+            ]}
+            value={departmentId}
+            onChange={(event) => setDepartmentId(event.currentTarget.value)}
+          />
+          <Switch
+            label="Include inactive doctors"
+            checked={includeInactive}
+            onChange={(event) => setIncludeInactive(event.currentTarget.checked)}
+            mb={8}
+          />
+        </Group>
+      </Paper>
+      {doctors.isError ? (
+        <LoadError what="doctors" error={doctors.error} onRetry={() => void doctors.refetch()} />
+      ) : null}
+      <Paper withBorder>
+        {!doctors.data ? (
+          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading doctors">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} height={28} />
+            ))}
+          </Stack>
+        ) : doctors.data.length === 0 ? (
+          <Text p="lg" c="dimmed">
+            No doctors here yet. Add one with “New doctor”.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={980}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Doctors">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Department</Table.Th>
+                  <Table.Th>Consultation</Table.Th>
+                  <Table.Th>Contact</Table.Th>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {doctors.data.map((doctor) => (
+                  <Table.Tr key={doctor.id}>
+                    <Table.Td fw={500}>
+                      {doctor.fullName}
+                      {doctor.qualifications ? (
+                        <Text size="xs" c="dimmed">
+                          {doctor.qualifications}
+                        </Text>
+                      ) : null}
+                      {doctor.active ? null : <ActiveBadge active={false} />}
+                    </Table.Td>
+                    <Table.Td>{doctor.departmentName}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{doctor.consultationMinutes} min</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {doctor.email || doctor.phone ? (
+                        <>
+                          {doctor.email ? <Text size="sm">{doctor.email}</Text> : null}
+                          {doctor.phone ? (
+                            <Text size="xs" c="dimmed">
+                              {doctor.phone}
+                            </Text>
+                          ) : null}
+                        </>
+                      ) : (
+                        <Missing />
+                      )}
+                    </Table.Td>
+                    <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Edit ${doctor.fullName}`}
+                          onClick={() => setEditing(doctor)}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`Hours of ${doctor.fullName}`}
+                          onClick={() => setHoursOf(doctor)}
+                        >
+                          Hours
+                        </Button>
+                        {doctor.active ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Deactivate ${doctor.fullName}`}
+                            onClick={() => {
+                              setActive.reset();
+                              setDeactivating(doctor);
+                            }}
+                          >
+                            Deactivate
+                          </Button>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={`Reactivate ${doctor.fullName}`}
+                            onClick={() => changeActive(doctor, true)}
+                          >
+                            Reactivate
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      <DoctorDialog target={editing} departments={departments.data ?? []} onClose={() => setEditing(null)} />
+      <DoctorHoursDialog doctor={hoursOf} onClose={() => setHoursOf(null)} />
+      <ConfirmDialog
+        opened={deactivating !== null}
+        title="Deactivate doctor"
+        message={
+          deactivating
+            ? `Deactivate ${deactivating.fullName}? They can no longer be booked; their history stays. A doctor with upcoming appointments cannot be deactivated.`
+            : ''
+        }
+        confirmLabel="Deactivate doctor"
+        danger
+        pending={setActive.isPending}
+        error={setActive.isError ? errorMessage(setActive.error) : undefined}
+        onConfirm={() => deactivating && changeActive(deactivating, false)}
+        onClose={() => setDeactivating(null)}
+      />
+    </Stack>
+  );
+}
