@@ -70,16 +70,17 @@ describe('backups', () => {
   it('says the backup is stale after two days without one', async () => {
     const clock = fixedClock('2026-11-01T10:00:00Z');
     t = await tempCore({ demo: true, clock });
-    const admin = t.core.connectAs('admin', 'test');
-    expect(await admin.call('backups/list', {})).toMatchObject({
+    // A fresh connection per look: a window idle for hours would have been locked meanwhile.
+    const admin = () => t!.core.connectAs('admin', 'test');
+    expect(await admin().call('backups/list', {})).toMatchObject({
       ok: true,
       value: { lastBackupAt: null, stale: true },
     });
-    await admin.call('backups/run', {});
+    await admin().call('backups/run', {});
     clock.advance(47 * 3600_000);
-    expect(await admin.call('backups/list', {})).toMatchObject({ ok: true, value: { stale: false } });
+    expect(await admin().call('backups/list', {})).toMatchObject({ ok: true, value: { stale: false } });
     clock.advance(2 * 3600_000);
-    expect(await admin.call('backups/list', {})).toMatchObject({ ok: true, value: { stale: true } });
+    expect(await admin().call('backups/list', {})).toMatchObject({ ok: true, value: { stale: true } });
   });
 
   it('restores from the app: verified, safety copy kept, swapped at restart, audited', async () => {
