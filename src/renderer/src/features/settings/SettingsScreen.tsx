@@ -20,6 +20,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useChannelMutation, useChannelQuery } from '../../lib/api';
 import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import {
   settingsRequest,
   settingsValues,
@@ -46,11 +47,8 @@ export function SettingsScreen() {
       ) : (
         <ClinicSettingsForm key={version} settings={settings.data} onSaved={() => setVersion(version + 1)} />
       )}
-
-      {/*
-        MOUNT POINT for the lead at merge: the jobs helper's "Email (SMTP)" panel and the backups
-        panel go here, each in its own <Paper withBorder p="lg"> section below the clinic form.
-      */}
+      {/* The jobs work mounts the Email (SMTP) panel here too. */}
+      <BackupsPanel />
     </Stack>
   );
 }
