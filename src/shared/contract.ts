@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appointmentChannels } from './channels/appointments';
 import { authChannels } from './channels/auth';
 import type { Access } from './channels/define';
 import { patientChannels } from './channels/patients';
@@ -14,11 +15,19 @@ export const channels = {
   ...authChannels,
   ...patientChannels,
   ...staffChannels,
+  ...appointmentChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
-export { patientsListInput } from './channels/patients';
+export {
+  patientDeactivateInput,
+  patientFields,
+  patientRegisterInput,
+  patientsListInput,
+  patientUpdateInput,
+} from './channels/patients';
+export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -1,9 +1,11 @@
 import type { ChannelName } from '../../shared/contract';
+import { appointmentHandlers } from './appointments/handlers';
 import { authHandlers } from './auth/handlers';
 import type { HandlerMap } from './handler';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { staffHandlers } from './staff/handlers';
+import { treatmentHandlers } from './treatments/handlers';
 
 /**
  * Every domain's handlers merged into one map. The type demands exactly one handler per contract
@@ -14,5 +16,7 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...authHandlers(services),
     ...patientHandlers(services),
     ...staffHandlers(services),
+    ...appointmentHandlers(services),
+    ...treatmentHandlers(services),
   };
 }
