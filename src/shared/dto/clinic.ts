@@ -106,6 +106,8 @@ export interface AppointmentView {
 export interface AppointmentList {
   timeZone: string;
   today: string;
+  /** Main's clock, so screens offer "no-show" only once an appointment has started. */
+  now: number;
   from: string;
   days: number;
   items: AppointmentView[];

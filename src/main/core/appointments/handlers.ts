@@ -146,6 +146,7 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
       return {
         timeZone,
         today: localDate(now(), timeZone),
+        now: now(),
         from: input.from,
         days: input.days,
         items: views.range({ start, end, ...filter }, timeZone),
