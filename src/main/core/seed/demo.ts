@@ -170,10 +170,7 @@ export async function seedDemoClinic(
       );
     });
     const allPatients: number[] = [];
-    const activePatients: number[] = [];
     for (let n = 1; n <= patientCount; n++) {
-      // About one in a hundred has left the practice: their history stays, they cannot be booked.
-      const inactive = n % 97 === 0;
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
       const fullName = `${first} ${last}`;
@@ -199,14 +196,13 @@ export async function seedDemoClinic(
             : '',
           '',
           hasEmail && random.chance(0.85) ? 1 : 0,
-          inactive ? 0 : 1,
-          inactive ? 'Moved away from the area' : null,
+          1,
+          null,
           now,
           now,
         ).lastInsertRowid,
       );
       allPatients.push(patientId);
-      if (!inactive) activePatients.push(patientId);
     }
     const recordedBy = new Map<number, number>();
     logins.forEach((login, i) => {
@@ -218,7 +214,7 @@ export async function seedDemoClinic(
       now,
       timeZone,
       doctors: seedDoctors,
-      activePatients,
+      activePatients: allPatients,
       allPatients,
       createdBy: userIds[1] ?? 1,
       recordedBy,
