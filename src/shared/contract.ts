@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
+import { appointmentChannels } from './channels/appointments';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
 import type { Access } from './channels/define';
@@ -24,11 +25,19 @@ export const channels = {
   ...doctorChannels,
   ...auditChannels,
   ...settingsChannels,
+  ...appointmentChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
-export { patientsListInput } from './channels/patients';
+export {
+  patientDeactivateInput,
+  patientFields,
+  patientRegisterInput,
+  patientsListInput,
+  patientUpdateInput,
+} from './channels/patients';
+export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

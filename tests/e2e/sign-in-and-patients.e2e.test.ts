@@ -123,9 +123,9 @@ describe('browser preview: sign in and find patients', () => {
     await page.getByText('No patients match your search').waitFor();
   });
 
-  it('shows a placeholder for screens of later versions', async () => {
+  it('opens the calendar from the menu', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Calendar' }).click();
-    await page.getByText('Coming soon in this version').waitFor();
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
   });
 
   it('signs out back to the sign-in screen', async () => {

@@ -63,7 +63,14 @@ export function snapshotDatabase(dbPath: string): string {
       )
       .all();
     const dump: Record<string, unknown[]> = {};
-    for (const { name } of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    for (const { name } of tables) {
+      // WITHOUT ROWID tables (FTS5's config table) have no rowid; they scan in primary-key order.
+      const withoutRowid = /WITHOUT\s+ROWID/i.test(
+        db.prepare<[string], { sql: string | null }>('SELECT sql FROM sqlite_master WHERE name = ?').get(name)
+          ?.sql ?? '',
+      );
+      dump[name] = db.prepare(`SELECT * FROM "${name}"${withoutRowid ? '' : ' ORDER BY rowid'}`).all();
+    }
     return JSON.stringify(dump);
   } finally {
     db.close();

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/contract';
 import { auditHandlers } from './audit/handlers';
+import { appointmentHandlers } from './appointments/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { departmentHandlers } from './departments/handlers';
@@ -9,6 +10,7 @@ import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
+import { treatmentHandlers } from './treatments/handlers';
 
 /**
  * Every domain's handlers merged into one map. The type demands exactly one handler per contract
@@ -24,5 +26,7 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...doctorHandlers(services),
     ...auditHandlers(services),
     ...settingsHandlers(services),
+    ...appointmentHandlers(services),
+    ...treatmentHandlers(services),
   };
 }

@@ -179,11 +179,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     seedDemo: async (seedOptions = {}) => {
       const result = await seedDemoClinic(sqlite, settings, {
         passwordCost: services.passwordCost,
+        now: clock.now().getTime(),
         ...(seedOptions.seed === undefined ? {} : { seed: seedOptions.seed }),
       });
       logger.log('info', 'demo clinic seeded');
       dispatcher.hub.broadcast('data/changed', {
-        tables: ['departments', 'doctors', 'patients', 'staff_users'],
+        tables: ['appointments', 'departments', 'doctors', 'patients', 'staff_users', 'treatments'],
       });
       return result;
     },

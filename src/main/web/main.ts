@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
       renderer: { type: 'string' },
+      // For end-to-end tests: the clinic's clock stands still at this instant (ISO 8601).
+      now: { type: 'string' },
     },
     strict: true,
   });
@@ -25,6 +27,14 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
   const logger = fileLogger(dataDir, true);
+  const fixedNow = values.now === undefined ? undefined : Date.parse(values.now);
+  if (fixedNow !== undefined && Number.isNaN(fixedNow)) {
+    throw new StartupUsageError(
+      `--now must be an ISO date and time such as 2026-03-11T10:05:00Z, not "${values.now}".`,
+    );
+  }
+  // Only for end-to-end tests that need a known "today"; never set in normal use.
+  const clock = fixedNow === undefined ? undefined : { now: () => new Date(fixedNow) };
   const rendererDir = values.renderer ?? resolve(process.cwd(), 'out', 'renderer');
   let running: { core: Core; preview: PreviewServer } | null = null;
   let token: string | undefined;
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
       dataDir,
       demo: values.demo,
       logger,
+      ...(clock ? { clock } : {}),
       host: { requestRestart: () => void restart().catch(restartFailed) },
     });
     const preview = await startPreviewServer({

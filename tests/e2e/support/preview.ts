@@ -14,6 +14,8 @@ export interface PreviewOptions {
   dataDir?: string;
   /** Entry point run with tsx (repo-relative or absolute). */
   entry?: string;
+  /** Fixes the clinic's clock at this ISO instant, so "today" and free slots are the same every run. */
+  now?: string;
   /** How long to wait for the ready line; the first tsx compile can be slow. */
   startTimeoutMs?: number;
 }
@@ -57,6 +59,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
   const args = [options.entry ?? 'src/main/web/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (options.demo ?? true) args.push('--demo');
+  if (options.now) args.push('--now', options.now);
 
   const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
     cwd: repoRoot,

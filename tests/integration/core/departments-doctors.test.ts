@@ -412,32 +412,33 @@ describe('doctors', () => {
     const clock = fixedClock('2026-03-02T09:00:00Z');
     t = await tempCore({ demo: true, clock });
     const admin = t.core.connectAs('admin', 'test');
-    // Booking belongs to the clinic workflows; insert the appointment directly.
+    // The demo doctors have a diary full of visits; a new doctor has exactly the one inserted here.
+    const { id } = await unwrap(admin.call('doctors/create', doctorInput));
     const db = new Database(t.core.dbPath);
     const at = Date.parse('2026-03-03T10:00:00Z');
     db.prepare(
-      `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status) VALUES (1, 1, ?, ?, 'booked')`,
-    ).run(at, at + 20 * 60 * 1000);
+      `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status) VALUES (1, ?, ?, ?, 'booked')`,
+    ).run(id, at, at + 20 * 60 * 1000);
     db.close();
     await refusedWithoutWrites(
-      () => admin.call('doctors/setActive', { id: 1, active: false }),
+      () => admin.call('doctors/setActive', { id, active: false }),
       'conflict',
       /still has 1 upcoming appointment\. Cancel or move them before deactivating\.$/,
     );
     clock.set('2026-03-04T09:00:00Z');
     const later = t.core.connectAs('admin', 'test');
-    expect(await later.call('doctors/setActive', { id: 1, active: false })).toMatchObject({
+    expect(await later.call('doctors/setActive', { id, active: false })).toMatchObject({
       ok: true,
       value: { active: false },
     });
-    expect((await unwrap(later.call('doctors/list', {}))).map((d) => d.id)).not.toContain(1);
+    expect((await unwrap(later.call('doctors/list', {}))).map((d) => d.id)).not.toContain(id);
     expect((await unwrap(later.call('doctors/list', { includeInactive: true }))).map((d) => d.id)).toContain(
-      1,
+      id,
     );
     expect(auditRows(t.core.dbPath).at(-1)).toMatchObject({
       action: 'deactivate',
       entity: 'doctor',
-      entity_id: '1',
+      entity_id: String(id),
     });
   });
 

@@ -1,68 +1,140 @@
-import type { PatientSummary } from '../../../shared/dto';
-import type { DomainHandlers } from '../handler';
-import { phoneDigits, prefixEnd, searchText } from './search-text';
+import type { SessionInfo } from '../../../shared/dto';
+import type { PatientDetails } from '../../../shared/dto/clinic';
+import { UserError } from '../errors';
+import { requireSession, type DomainHandlers } from '../handler';
+import { clinicalAccess } from '../treatments/access';
+import { patientHistory } from './history';
+import { assertBornByToday, changedFields, PATIENT_FIELD_LABELS, patientRecords } from './records';
+import { patientSearch } from './search';
 
-interface PatientRow {
-  id: number;
-  patient_number: string;
-  full_name: string;
-  date_of_birth: string;
-  sex: PatientSummary['sex'];
-  phone: string | null;
-  email: string | null;
-  active: number;
+type PatientChannels =
+  | 'patients/list'
+  | 'patients/get'
+  | 'patients/checkDuplicates'
+  | 'patients/register'
+  | 'patients/update'
+  | 'patients/deactivate'
+  | 'patients/reactivate'
+  | 'patients/history';
+
+const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
+
+function duplicateSentence(count: number): string {
+  return count === 1
+    ? 'A patient with the same name and date of birth, or the same phone number, is already registered. Check that this is a different person, then confirm to register anyway.'
+    : `${count} patients with the same name and date of birth, or the same phone number, are already registered. Check that this is a different person, then confirm to register anyway.`;
 }
 
-const toSummary = (row: PatientRow): PatientSummary => ({
-  id: row.id,
-  patientNumber: row.patient_number,
-  fullName: row.full_name,
-  dateOfBirth: row.date_of_birth,
-  sex: row.sex,
-  phone: row.phone,
-  email: row.email,
-  active: row.active === 1,
-});
-
-type PatientChannels = 'patients/list';
-
-export const patientHandlers: DomainHandlers<PatientChannels> = ({ sqlite }) => {
-  // Each branch is an index range scan (name, phone digits, patient number), so search stays
-  // fast on hundreds of thousands of patients. Prepared once: this runs on every keystroke.
-  const where = `(@inactive = 1 OR active = 1) AND (
-      @all = 1
-      OR (search_name >= @name AND search_name < @nameEnd)
-      OR (@digits IS NOT NULL AND phone_digits >= @digits AND phone_digits < @digitsEnd)
-      OR (patient_number >= @number AND patient_number < @numberEnd))`;
-  const page = sqlite.prepare<Record<string, unknown>, PatientRow>(
-    `SELECT id, patient_number, full_name, date_of_birth, sex, phone, email, active
-     FROM patients WHERE ${where} ORDER BY search_name, id LIMIT @limit OFFSET @offset`,
-  );
-  const count = sqlite.prepare<Record<string, unknown>, { n: number }>(
-    `SELECT count(*) AS n FROM patients WHERE ${where}`,
-  );
+export const patientHandlers: DomainHandlers<PatientChannels> = ({ sqlite, clock, settings, audit }) => {
+  const search = patientSearch(sqlite);
+  const records = patientRecords(sqlite);
+  const history = patientHistory(sqlite);
+  const access = clinicalAccess(sqlite);
+  const now = () => clock.now().getTime();
 
   return {
-    'patients/list': (input) => {
-      const name = searchText(input.query);
-      const digits = phoneDigits(input.query);
-      const number = input.query.trim().toUpperCase();
-      const params = {
-        inactive: input.includeInactive ? 1 : 0,
-        all: name === '' ? 1 : 0,
-        name,
-        nameEnd: prefixEnd(name),
-        digits: digits && digits.length >= 3 ? digits : null,
-        digitsEnd: digits ? prefixEnd(digits) : null,
-        number,
-        numberEnd: prefixEnd(number),
-      };
-      const rows = page.all({ ...params, limit: input.limit, offset: input.offset });
+    'patients/list': (input) => search(input),
+
+    'patients/get': (input) => records.require(input.id),
+
+    'patients/checkDuplicates': (input) => records.duplicates(input, input.excludeId),
+
+    'patients/register': (input, ctx) => {
+      const session = requireSession(ctx);
+      assertBornByToday(input.dateOfBirth, now(), settings.get('timeZone'));
+      const id = sqlite
+        .transaction(() => {
+          const duplicates = records.duplicates(input);
+          if (duplicates.length > 0 && !input.confirmDuplicate) {
+            throw new UserError('conflict', duplicateSentence(duplicates.length));
+          }
+          const newId = records.insert(input, now());
+          const created = records.require(newId);
+          audit.record(actor(session), {
+            action: 'create',
+            entity: 'patient',
+            entityId: newId,
+            summary: `Registered patient ${created.patientNumber}${duplicates.length > 0 ? ' (possible duplicate confirmed)' : ''}`,
+          });
+          return newId;
+        })
+        .immediate();
+      ctx.changed('patients');
+      return records.require(id);
+    },
+
+    'patients/update': (input, ctx) => {
+      const session = requireSession(ctx);
+      assertBornByToday(input.dateOfBirth, now(), settings.get('timeZone'));
+      const { id, ...fields } = input;
+      const updated = sqlite
+        .transaction(() => {
+          const before = records.require(id);
+          records.update(id, fields, now());
+          const after = records.require(id);
+          const changed = changedFields<PatientDetails>(before, after, PATIENT_FIELD_LABELS);
+          if (changed.length > 0) {
+            audit.record(actor(session), {
+              action: 'update',
+              entity: 'patient',
+              entityId: id,
+              summary: `Changed ${changed.join(', ')} of patient ${after.patientNumber}`,
+            });
+          }
+          return after;
+        })
+        .immediate();
+      ctx.changed('patients');
+      return updated;
+    },
+
+    'patients/deactivate': (input, ctx) => {
+      const session = requireSession(ctx);
+      const result = sqlite
+        .transaction(() => {
+          const patient = records.require(input.id);
+          if (!patient.active) throw new UserError('conflict', `${patient.fullName} is already inactive.`);
+          records.setActive(input.id, false, input.reason, now());
+          audit.record(actor(session), {
+            action: 'deactivate',
+            entity: 'patient',
+            entityId: input.id,
+            summary: `Deactivated patient ${patient.patientNumber}`,
+          });
+          return records.require(input.id);
+        })
+        .immediate();
+      ctx.changed('patients');
+      return result;
+    },
+
+    'patients/reactivate': (input, ctx) => {
+      const session = requireSession(ctx);
+      const result = sqlite
+        .transaction(() => {
+          const patient = records.require(input.id);
+          if (patient.active) throw new UserError('conflict', `${patient.fullName} is already active.`);
+          records.setActive(input.id, true, null, now());
+          audit.record(actor(session), {
+            action: 'reactivate',
+            entity: 'patient',
+            entityId: input.id,
+            summary: `Reactivated patient ${patient.patientNumber}`,
+          });
+          return records.require(input.id);
+        })
+        .immediate();
+      ctx.changed('patients');
+      return result;
+    },
+
+    'patients/history': (input, ctx) => {
+      const session = requireSession(ctx);
+      records.require(input.patientId);
+      const { clinical } = access.historyAccess(session, input.patientId);
       return {
-        items: rows.map(toSummary),
-        total: count.get(params)?.n ?? 0,
-        offset: input.offset,
-        limit: input.limit,
+        ...history(input.patientId, input, { clinical, timeZone: settings.get('timeZone') }),
+        clinicalVisible: clinical,
       };
     },
   };

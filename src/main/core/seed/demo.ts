@@ -4,17 +4,24 @@ import { phoneDigits, searchText } from '../patients/search-text';
 import type { SettingsStore } from '../settings/store';
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS } from './names';
 import { seededRandom } from './random';
+import { seedVisits, type SeedDoctor } from './visits';
+import type { WeeklyHours } from '../appointments/slots';
+import { addDays, localDate } from '../time/zone';
 
 export interface DemoSeedOptions {
   seed?: number;
   patients?: number;
   passwordCost: ScryptCost;
+  /** The clinic's "now": visits are six months back and two weeks ahead of it. */
+  now: number;
 }
 
 export interface DemoSeedResult {
   departments: number;
   doctors: number;
   patients: number;
+  appointments: number;
+  treatments: number;
   logins: { username: string; password: string }[];
 }
 
@@ -62,28 +69,40 @@ export async function seedDemoClinic(
   // Hashing is the slow part (scrypt); do it before the transaction, in parallel.
   const hashes = await Promise.all(logins.map((login) => hashPassword(login.password, options.passwordCost)));
 
-  const insertDepartment = sqlite.prepare('INSERT INTO departments (name, description) VALUES (?, ?)');
+  // Every timestamp comes from the injected clock, so the same seed and clock give the same rows.
+  const now = options.now;
+  const timeZone = 'Europe/London';
+  const insertDepartment = sqlite.prepare(
+    'INSERT INTO departments (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)',
+  );
   const insertDoctor = sqlite.prepare(
-    `INSERT INTO doctors (full_name, department_id, qualifications, email, phone, consultation_minutes)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO doctors (full_name, department_id, qualifications, email, phone, consultation_minutes,
+       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertException = sqlite.prepare(
+    `INSERT INTO doctor_exceptions (doctor_id, date, kind, start_minute, end_minute, note, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAvailability = sqlite.prepare(
     `INSERT INTO doctor_availability (doctor_id, weekday, start_minute, end_minute, slot_minutes)
      VALUES (?, ?, ?, ?, ?)`,
   );
   const insertUser = sqlite.prepare(
-    `INSERT INTO staff_users (username, full_name, role, password_hash, doctor_id) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO staff_users (username, full_name, role, password_hash, doctor_id, password_changed_at,
+       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPatient = sqlite.prepare(
     `INSERT INTO patients (patient_number, full_name, search_name, date_of_birth, sex, phone, phone_digits,
-       email, address, emergency_contact, notes, email_reminders)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       email, address, emergency_contact, notes, email_reminders, active, deactivated_reason, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  let visits = { appointments: 0, treatments: 0 };
   sqlite.transaction(() => {
     const departmentIds = DEPARTMENTS.map((d) =>
-      Number(insertDepartment.run(d.name, d.description).lastInsertRowid),
+      Number(insertDepartment.run(d.name, d.description, now, now).lastInsertRowid),
     );
+    const seedDoctors: SeedDoctor[] = [];
     const doctorIds = doctorNames.map((name, i) => {
       const slot = [15, 20, 30][i % 3] ?? 20;
       const id = Number(
@@ -94,20 +113,63 @@ export async function seedDemoClinic(
           `${searchText(name.first).replace(/[^a-z]/g, '')}.${searchText(name.last).replace(/[^a-z]/g, '')}@clinic.example`,
           `+44 20 7946 ${pad(100 + i, 4)}`,
           slot,
+          now,
+          now,
         ).lastInsertRowid,
       );
       // Monday to Friday; every other doctor also works Saturday mornings.
+      const weekly: WeeklyHours[] = [];
       for (let weekday = 1; weekday <= 5; weekday++) {
-        insertAvailability.run(id, weekday, 9 * 60, 12 * 60 + 30, slot);
-        insertAvailability.run(id, weekday, 13 * 60 + 30, 17 * 60, slot);
+        weekly.push({ weekday, startMinute: 9 * 60, endMinute: 12 * 60 + 30, slotMinutes: slot });
+        weekly.push({ weekday, startMinute: 13 * 60 + 30, endMinute: 17 * 60, slotMinutes: slot });
       }
-      if (i % 2 === 0) insertAvailability.run(id, 6, 9 * 60, 12 * 60, slot);
+      if (i % 2 === 0)
+        weekly.push({ weekday: 6, startMinute: 9 * 60, endMinute: 12 * 60, slotMinutes: slot });
+      for (const w of weekly)
+        insertAvailability.run(id, w.weekday, w.startMinute, w.endMinute, w.slotMinutes);
+      // A few dated exceptions so leave and extra hours show in the calendar.
+      const today = localDate(now, timeZone);
+      const exceptions =
+        i === 1
+          ? [
+              {
+                date: addDays(today, 9),
+                kind: 'leave' as const,
+                startMinute: 0,
+                endMinute: 1440,
+                note: 'Annual leave',
+              },
+            ]
+          : i === 2
+            ? [
+                {
+                  date: addDays(today, 3),
+                  kind: 'extra' as const,
+                  startMinute: 17 * 60,
+                  endMinute: 19 * 60,
+                  note: 'Evening clinic',
+                },
+              ]
+            : [];
+      for (const e of exceptions)
+        insertException.run(id, e.date, e.kind, e.startMinute, e.endMinute, e.note, now);
+      seedDoctors.push({
+        id,
+        department: DEPARTMENTS[i % DEPARTMENTS.length]?.name ?? 'General Practice',
+        consultationMinutes: slot,
+        weekly,
+        exceptions,
+      });
       return id;
     });
-    logins.forEach((login, i) => {
+    const userIds = logins.map((login, i) => {
       const doctorId = login.doctorIndex === null ? null : doctorIds[login.doctorIndex];
-      insertUser.run(login.username, login.fullName, login.role, hashes[i], doctorId);
+      return Number(
+        insertUser.run(login.username, login.fullName, login.role, hashes[i], doctorId, now, now, now)
+          .lastInsertRowid,
+      );
     });
+    const allPatients: number[] = [];
     for (let n = 1; n <= patientCount; n++) {
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
@@ -116,38 +178,66 @@ export async function seedDemoClinic(
       const dob = `${year}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`;
       const phone = `+44 7700 ${pad(random.int(0, 999999), 6)}`;
       const hasEmail = random.chance(0.8);
-      insertPatient.run(
-        `P${pad(n, 6)}`,
-        fullName,
-        searchText(fullName),
-        dob,
-        random.pick(['female', 'male', 'female', 'male', 'other'] as const),
-        phone,
-        phoneDigits(phone),
-        hasEmail ? `${searchText(first)}.${searchText(last).replace(/[^a-z]/g, '')}${n}@mail.example` : null,
-        `${random.int(1, 220)} ${random.pick(['High Street', 'Station Road', 'Church Lane', 'Park Avenue', 'Mill Road'])}`,
-        random.chance(0.6)
-          ? `${random.pick(FIRST_NAMES)} ${last}, +44 7700 ${pad(random.int(0, 999999), 6)}`
-          : '',
-        '',
-        hasEmail && random.chance(0.85) ? 1 : 0,
+      const patientId = Number(
+        insertPatient.run(
+          `P${pad(n, 6)}`,
+          fullName,
+          searchText(fullName),
+          dob,
+          random.pick(['female', 'male', 'female', 'male', 'other'] as const),
+          phone,
+          phoneDigits(phone),
+          hasEmail
+            ? `${searchText(first)}.${searchText(last).replace(/[^a-z]/g, '')}${n}@mail.example`
+            : null,
+          `${random.int(1, 220)} ${random.pick(['High Street', 'Station Road', 'Church Lane', 'Park Avenue', 'Mill Road'])}`,
+          random.chance(0.6)
+            ? `${random.pick(FIRST_NAMES)} ${last}, +44 7700 ${pad(random.int(0, 999999), 6)}`
+            : '',
+          '',
+          hasEmail && random.chance(0.85) ? 1 : 0,
+          1,
+          null,
+          now,
+          now,
+        ).lastInsertRowid,
       );
+      allPatients.push(patientId);
     }
+    const recordedBy = new Map<number, number>();
+    logins.forEach((login, i) => {
+      const doctorId = login.doctorIndex === null ? undefined : doctorIds[login.doctorIndex];
+      const userId = userIds[i];
+      if (doctorId !== undefined && userId !== undefined) recordedBy.set(doctorId, userId);
+    });
+    visits = seedVisits(sqlite, random, {
+      now,
+      timeZone,
+      doctors: seedDoctors,
+      activePatients: allPatients,
+      allPatients,
+      createdBy: userIds[1] ?? 1,
+      recordedBy,
+      pastDays: 182,
+      futureDays: 14,
+    });
     settings.set('clinicName', 'Riverside Family Clinic');
     settings.set('clinicAddress', '12 Riverside Walk, London SE1 9XX');
     settings.set('clinicPhone', '+44 20 7946 0000');
-    settings.set('timeZone', 'Europe/London');
+    settings.set('timeZone', timeZone);
     settings.set('demo', true);
     settings.set(
       'demoLogins',
       logins.map(({ username, password }) => ({ username, password })),
     );
+    sqlite.prepare('UPDATE settings SET updated_at = ?').run(now);
   })();
 
   return {
     departments: DEPARTMENTS.length,
     doctors: doctorNames.length,
     patients: patientCount,
+    ...visits,
     logins: logins.map(({ username, password }) => ({ username, password })),
   };
 }

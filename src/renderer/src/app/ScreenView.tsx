@@ -3,9 +3,12 @@ import { AuditScreen } from '../features/audit/AuditScreen';
 import { DepartmentsScreen } from '../features/departments/DepartmentsScreen';
 import { DoctorsScreen } from '../features/doctors/DoctorsScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
+import { MyDayScreen } from '../features/visits/MyDayScreen';
 import { SCREENS, type ScreenId } from './navigation';
 
 /** The finished screens; add a feature folder and one line here when a screen becomes ready. */
@@ -16,6 +19,9 @@ const READY: Partial<Record<ScreenId, ComponentType>> = {
   departments: DepartmentsScreen,
   audit: AuditScreen,
   settings: SettingsScreen,
+  today: TodayScreen,
+  calendar: CalendarScreen,
+  'my-day': MyDayScreen,
 };
 
 export function ScreenView({ screen }: { screen: ScreenId }) {

@@ -9,9 +9,9 @@ export const SCREENS = {
   departments: { label: 'Departments', ready: true },
   audit: { label: 'Audit log', ready: true },
   settings: { label: 'Settings', ready: true },
-  today: { label: 'Today', ready: false },
-  calendar: { label: 'Calendar', ready: false },
-  'my-day': { label: 'My day', ready: false },
+  today: { label: 'Today', ready: true },
+  calendar: { label: 'Calendar', ready: true },
+  'my-day': { label: 'My day', ready: true },
   'my-reports': { label: 'My reports', ready: false },
 } as const satisfies Record<string, { label: string; ready: boolean }>;
 
@@ -24,14 +24,11 @@ export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
   doctor: ['my-day', 'patients', 'my-reports'],
 };
 
-/**
- * Where a role lands after signing in. Patients is the only finished screen in this version, so
- * everyone starts there rather than on a placeholder; switch to each role's first entry later.
- */
+/** Where a role lands after signing in: the front desk on Today, doctors on their own day. */
 export const HOME: Record<Role, ScreenId> = {
   admin: 'patients',
-  reception: 'patients',
-  doctor: 'patients',
+  reception: 'today',
+  doctor: 'my-day',
 };
 
 export function isScreenId(value: string): value is ScreenId {

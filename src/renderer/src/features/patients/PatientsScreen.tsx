@@ -16,6 +16,11 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useHashRoute } from '../../app/useHashRoute';
+import { useSession } from '../../lib/session';
+import { routeId } from '../clinic/route';
+import { PatientFormDialog } from './PatientFormDialog';
+import { PatientProfile } from './PatientProfile';
 import { patientsListInput } from '../../../../shared/contract';
 import { AlertIcon, SearchIcon, UsersIcon } from '../../components/icons';
 import { errorMessage, useChannelQuery } from '../../lib/api';
@@ -33,7 +38,20 @@ const PAGE_CONTROL_LABELS = {
 /** Long enough to skip most keystrokes, short enough to feel instant at the front desk. */
 const SEARCH_DEBOUNCE_MS = 250;
 
+/** The patient list, or one patient's profile at `#/patients/<id>`. */
 export function PatientsScreen() {
+  const patientId = routeId(useHashRoute(), 'patients');
+  const session = useSession().data;
+  if (!session) return null;
+  return patientId ? (
+    <PatientProfile patientId={patientId} session={session} />
+  ) : (
+    <PatientList canRegister={session.role !== 'doctor'} />
+  );
+}
+
+function PatientList({ canRegister }: { canRegister: boolean }) {
+  const [registering, setRegistering] = useState(false);
   const [search, setSearch] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
@@ -67,7 +85,16 @@ export function PatientsScreen() {
             Find a patient by name, phone number or patient number.
           </Text>
         </div>
+        {canRegister ? <Button onClick={() => setRegistering(true)}>Register patient</Button> : null}
       </Group>
+      <PatientFormDialog
+        opened={registering}
+        onClose={() => setRegistering(false)}
+        onSaved={(patient) => {
+          setRegistering(false);
+          window.location.hash = `#/patients/${patient.id}`;
+        }}
+      />
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="lg">

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { PatientSummary } from '../../../../shared/dto';
 import { formatDateOfBirth, sexLabel } from './patientFormat';
 
@@ -31,7 +31,11 @@ export function PatientsTable({ patients }: { patients: readonly PatientSummary[
               <Table.Td c="dimmed" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                 {patient.patientNumber}
               </Table.Td>
-              <Table.Td fw={500}>{patient.fullName}</Table.Td>
+              <Table.Td fw={500}>
+                <Anchor href={`#/patients/${patient.id}`} inherit>
+                  {patient.fullName}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
               <Table.Td>{sexLabel(patient.sex)}</Table.Td>
               <Table.Td>{patient.phone ?? <Missing />}</Table.Td>

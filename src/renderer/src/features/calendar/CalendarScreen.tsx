@@ -1,0 +1,207 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useState } from 'react';
+import type { AppointmentView, Slot } from '../../../../shared/dto/clinic';
+import { errorMessage, useChannelQuery } from '../../lib/api';
+import { BookDialog, type BookingTarget } from '../clinic/BookDialog';
+import { StatusBadge } from '../clinic/StatusBadge';
+import { addDays, mondayOf, weekdayLabel } from './calendarDates';
+
+type Entry =
+  | { kind: 'appointment'; at: number; appointment: AppointmentView }
+  | { kind: 'free'; at: number; slot: Slot; doctorId: number; doctorName: string };
+
+/** Day or week of one doctor or one department: appointments and free slots, booking from a slot. */
+export function CalendarScreen() {
+  const options = useChannelQuery('appointments/options', {});
+  const [view, setView] = useState<'day' | 'week'>('day');
+  const [scope, setScope] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [booking, setBooking] = useState<BookingTarget | null>(null);
+  const today = options.data?.today ?? '';
+  const date = picked ?? today;
+  const chosen = scope ?? (options.data?.doctors[0] ? `doctor:${options.data.doctors[0].id}` : null);
+  const [kind, rawId] = (chosen ?? ':').split(':');
+  const filter =
+    kind === 'doctor'
+      ? { doctorId: Number(rawId) }
+      : kind === 'department'
+        ? { departmentId: Number(rawId) }
+        : {};
+  const from = view === 'week' && date ? mondayOf(date) : date;
+  const days = view === 'week' ? 7 : 1;
+  const ready = from !== '' && chosen !== null;
+  const list = useChannelQuery('appointments/list', { from, days, ...filter }, { enabled: ready });
+  const free = useChannelQuery('appointments/freeSlots', { from, days, ...filter }, { enabled: ready });
+
+  const dates = from ? Array.from({ length: days }, (_, i) => addDays(from, i)) : [];
+  const entriesOn = (day: string): Entry[] => {
+    const booked: Entry[] = (list.data?.items ?? [])
+      .filter((a) => a.date === day)
+      .map((a) => ({ kind: 'appointment', at: a.startsAt, appointment: a }));
+    const open: Entry[] = (free.data?.doctors ?? []).flatMap((d) =>
+      d.slots
+        .filter((s) => s.date === day)
+        .map((slot) => ({
+          kind: 'free' as const,
+          at: slot.startsAt,
+          slot,
+          doctorId: d.doctorId,
+          doctorName: d.doctorName,
+        })),
+    );
+    return [...booked, ...open].sort((a, b) => a.at - b.at);
+  };
+  const scopeData = [
+    {
+      group: 'Doctors',
+      items: (options.data?.doctors ?? []).map((d) => ({ value: `doctor:${d.id}`, label: d.fullName })),
+    },
+    {
+      group: 'Departments',
+      items: (options.data?.departments ?? []).map((d) => ({ value: `department:${d.id}`, label: d.name })),
+    },
+  ];
+  const showDoctor = kind === 'department';
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Calendar
+      </Title>
+      <Paper withBorder p="md">
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="Doctor or department"
+            data={scopeData}
+            value={chosen}
+            onChange={setScope}
+            searchable
+            w={280}
+            allowDeselect={false}
+          />
+          <DatePickerInput
+            label="Date"
+            valueFormat="ddd D MMM YYYY"
+            value={date || null}
+            onChange={setPicked}
+            w={200}
+          />
+          <Group gap={4} mb={4}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={view === 'week' ? 'Previous week' : 'Previous day'}
+              onClick={() => setPicked(addDays(date, view === 'week' ? -7 : -1))}
+            >
+              ‹
+            </ActionIcon>
+            <Button variant="default" onClick={() => setPicked(today)}>
+              Today
+            </Button>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={view === 'week' ? 'Next week' : 'Next day'}
+              onClick={() => setPicked(addDays(date, view === 'week' ? 7 : 1))}
+            >
+              ›
+            </ActionIcon>
+          </Group>
+          <SegmentedControl
+            aria-label="Calendar view"
+            value={view}
+            onChange={(v) => setView(v === 'week' ? 'week' : 'day')}
+            data={[
+              { value: 'day', label: 'Day' },
+              { value: 'week', label: 'Week' },
+            ]}
+            mb={2}
+          />
+        </Group>
+      </Paper>
+      {list.isError || free.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(list.error ?? free.error)}
+        </Alert>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, md: days === 1 ? 1 : 4, xl: days === 1 ? 1 : 7 }} spacing="sm">
+        {dates.map((day) => {
+          const entries = entriesOn(day);
+          return (
+            <Paper key={day} withBorder p="sm" component="section" aria-label={`${weekdayLabel(day)} ${day}`}>
+              <Text fw={600} mb="xs">
+                {weekdayLabel(day)} {day}
+                {day === today ? (
+                  <Badge ml="xs" size="xs">
+                    today
+                  </Badge>
+                ) : null}
+              </Text>
+              <Stack gap={4}>
+                {entries.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {list.data ? 'No hours or bookings.' : 'Loading…'}
+                  </Text>
+                ) : null}
+                {entries.map((entry) =>
+                  entry.kind === 'appointment' ? (
+                    <Group
+                      key={`a${entry.appointment.id}`}
+                      gap="xs"
+                      wrap="nowrap"
+                      opacity={entry.appointment.status === 'cancelled' ? 0.55 : 1}
+                    >
+                      <Text size="sm" ff="monospace">
+                        {entry.appointment.time}
+                      </Text>
+                      <Text size="sm" truncate flex={1}>
+                        <a href={`#/patients/${entry.appointment.patientId}`}>
+                          {entry.appointment.patientName}
+                        </a>
+                        {showDoctor ? ` · ${entry.appointment.doctorName}` : ''}
+                      </Text>
+                      <StatusBadge status={entry.appointment.status} />
+                    </Group>
+                  ) : (
+                    <Button
+                      key={`f${entry.doctorId}-${entry.at}`}
+                      size="compact-sm"
+                      variant="light"
+                      color="teal"
+                      justify="flex-start"
+                      aria-label={`Book ${entry.doctorName} at ${entry.slot.time} on ${entry.slot.date}`}
+                      onClick={() =>
+                        setBooking({
+                          doctorId: entry.doctorId,
+                          doctorName: entry.doctorName,
+                          slot: entry.slot,
+                        })
+                      }
+                    >
+                      {entry.slot.time} free{showDoctor ? ` · ${entry.doctorName}` : ''}
+                    </Button>
+                  ),
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+      <BookDialog target={booking} onClose={() => setBooking(null)} />
+    </Stack>
+  );
+}

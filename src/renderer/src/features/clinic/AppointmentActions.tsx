@@ -1,0 +1,63 @@
+import { Alert, Button, Group } from '@mantine/core';
+import type { AppointmentView } from '../../../../shared/dto/clinic';
+import { errorMessage, useChannelMutation } from '../../lib/api';
+
+/** Check in, no-show and cancel buttons for one appointment, offered only where the status allows. */
+export function AppointmentActions({
+  appointment,
+  now,
+  onCancel,
+}: {
+  appointment: AppointmentView;
+  now: number;
+  onCancel: (appointment: AppointmentView) => void;
+}) {
+  const checkIn = useChannelMutation('appointments/checkIn');
+  const noShow = useChannelMutation('appointments/noShow');
+  const who = `${appointment.patientName} at ${appointment.time}`;
+  const error = checkIn.error ?? noShow.error;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {appointment.status === 'booked' ? (
+        <>
+          <Button
+            size="xs"
+            aria-label={`Check in ${who}`}
+            loading={checkIn.isPending}
+            onClick={() => checkIn.mutate({ id: appointment.id })}
+          >
+            Check in
+          </Button>
+          {appointment.startsAt <= now ? (
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              aria-label={`No-show ${who}`}
+              loading={noShow.isPending}
+              onClick={() => noShow.mutate({ id: appointment.id })}
+            >
+              No-show
+            </Button>
+          ) : null}
+        </>
+      ) : null}
+      {appointment.status === 'booked' || appointment.status === 'arrived' ? (
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          aria-label={`Cancel ${who}`}
+          onClick={() => onCancel(appointment)}
+        >
+          Cancel
+        </Button>
+      ) : null}
+      {error ? (
+        <Alert color="red" role="alert" p={4}>
+          {errorMessage(error)}
+        </Alert>
+      ) : null}
+    </Group>
+  );
+}

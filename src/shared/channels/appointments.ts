@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type {
+  AppointmentDetails,
+  AppointmentList,
+  AppointmentView,
+  BookingOptions,
+  FreeSlots,
+  TreatmentRecord,
+} from '../dto/clinic';
+import { define, emptyInput } from './define';
+import { instant, isoDate, recordId, requiredText, text } from './fields';
+
+const appointmentId = recordId('appointment');
+
+/** Exactly one of doctor or department (or neither, for the whole clinic). */
+const scope = {
+  doctorId: recordId('doctor').optional(),
+  departmentId: recordId('department').optional(),
+};
+const oneScope = (value: { doctorId?: number | undefined; departmentId?: number | undefined }) =>
+  value.doctorId === undefined || value.departmentId === undefined;
+const oneScopeIssue = { message: 'Choose a doctor or a department, not both.', path: ['doctorId'] };
+
+export const freeSlotsInput = z
+  .strictObject({
+    ...scope,
+    from: isoDate('Choose the first day as YYYY-MM-DD.'),
+    days: z.number().int().min(1, 'Ask for 1 to 14 days.').max(14, 'Ask for 1 to 14 days.').default(7),
+  })
+  .refine(oneScope, oneScopeIssue);
+
+export const appointmentsListInput = z
+  .strictObject({
+    ...scope,
+    from: isoDate('Choose the first day as YYYY-MM-DD.'),
+    days: z.number().int().min(1, 'Ask for 1 to 7 days.').max(7, 'Ask for 1 to 7 days.').default(1),
+  })
+  .refine(oneScope, oneScopeIssue);
+
+export const bookInput = z.strictObject({
+  patientId: recordId('patient'),
+  doctorId: recordId('doctor'),
+  startsAt: instant,
+  reason: text(300, 'The reason for the visit').default(''),
+});
+
+export const rescheduleInput = z.strictObject({
+  id: appointmentId,
+  doctorId: recordId('doctor').optional(),
+  startsAt: instant,
+});
+
+export const cancelInput = z.strictObject({
+  id: appointmentId,
+  reason: requiredText(300, 'The reason', 'Say why the appointment is cancelled.'),
+});
+
+export const appointmentIdInput = z.strictObject({ id: appointmentId });
+
+const clinicalFields = {
+  diagnosis: requiredText(500, 'The diagnosis', 'Enter the diagnosis.'),
+  treatmentNotes: text(5000, 'Treatment notes').default(''),
+  prescription: text(2000, 'The prescription').default(''),
+  nextVisitDate: z
+    .union([isoDate('Enter the next visit date as YYYY-MM-DD, or leave it empty.'), z.null()])
+    .default(null),
+};
+
+export const completeInput = z.strictObject({ id: appointmentId, ...clinicalFields });
+
+export const amendTreatmentInput = z.strictObject({ treatmentId: recordId('treatment'), ...clinicalFields });
+
+export const appointmentChannels = {
+  'appointments/options': define<BookingOptions>()({
+    input: emptyInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: "Active departments and doctors to book with, the clinic's time zone and today's date.",
+    mutates: false,
+  }),
+  'appointments/freeSlots': define<FreeSlots>()({
+    input: freeSlotsInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: "Free slots of a doctor or a department's doctors from a date, up to 14 days.",
+    mutates: false,
+  }),
+  'appointments/list': define<AppointmentList>()({
+    input: appointmentsListInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: 'Appointments of a day or a week by doctor or department; doctors see their own.',
+    mutates: false,
+  }),
+  'appointments/get': define<AppointmentDetails>()({
+    input: appointmentIdInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: 'One appointment with its treatment record (clinical fields for admin and its doctor).',
+    mutates: false,
+  }),
+  'appointments/book': define<AppointmentView>()({
+    input: bookInput,
+    access: ['admin', 'reception'],
+    summary: 'Book an active patient into a free slot of an active doctor.',
+    mutates: true,
+  }),
+  'appointments/reschedule': define<AppointmentView>()({
+    input: rescheduleInput,
+    access: ['admin', 'reception'],
+    summary: 'Move a booked appointment to another free slot (same rules as booking).',
+    mutates: true,
+  }),
+  'appointments/cancel': define<AppointmentView>()({
+    input: cancelInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: 'Cancel a booked or arrived appointment with a reason (doctors: their own).',
+    mutates: true,
+  }),
+  'appointments/checkIn': define<AppointmentView>()({
+    input: appointmentIdInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: 'Mark a booked patient as arrived (doctors: their own).',
+    mutates: true,
+  }),
+  'appointments/noShow': define<AppointmentView>()({
+    input: appointmentIdInput,
+    access: ['admin', 'reception', 'doctor'],
+    summary: 'Mark a booked appointment as a no-show once its time has come (doctors: their own).',
+    mutates: true,
+  }),
+  'appointments/complete': define<AppointmentDetails>()({
+    input: completeInput,
+    access: ['doctor'],
+    summary: "Complete an arrived visit with the doctor's diagnosis, notes, prescription and next visit.",
+    mutates: true,
+  }),
+  'treatments/amend': define<TreatmentRecord>()({
+    input: amendTreatmentInput,
+    access: ['admin', 'doctor'],
+    summary: 'Amend a recorded treatment (the doctor who recorded it, or an administrator); audited.',
+    mutates: true,
+  }),
+} as const;

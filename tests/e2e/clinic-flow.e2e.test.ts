@@ -1,0 +1,201 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FreeSlots } from '../../src/shared/dto/clinic';
+import type { PatientSummary, Page as ListPage } from '../../src/shared/dto';
+import type { Result } from '../../src/shared/result';
+import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
+import { startPreview, type Preview } from './support/preview';
+
+/**
+ * The clinical day end to end, with the clinic's clock fixed at Wednesday 11 March 2026, 10:05
+ * London time: the front desk registers and books a patient (a second booking of the same slot is
+ * refused on screen) and checks them in; the doctor sees the visit in My day and completes it;
+ * the front desk sees it in the patient's history. Steps share one page, in order.
+ */
+const NOW = '2026-03-11T10:05:00Z';
+const PATIENT = 'Esme Clinicflow';
+
+describe('browser preview: the clinical day', () => {
+  let preview: Preview;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let bookedTime = '';
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([startPreview({ demo: true, now: NOW }), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    problems = watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    return (await response.json()) as Result<T>;
+  }
+
+  const menu = (name: string) =>
+    page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
+
+  async function signInAs(username: string): Promise<void> {
+    await page.getByRole('button', { name: `Use ${username}` }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+  }
+
+  it('lands the front desk on Today with today’s appointments', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await signInAs('reception');
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    const rows = page.getByRole('table', { name: "Today's appointments" }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(5);
+    await screenshot(page, 'clinic-today');
+  });
+
+  it('registers a patient, warning about a likely duplicate on a second try', async () => {
+    await menu('Patients').click();
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    const form = page.getByRole('form', { name: 'Register patient' });
+    await form.getByLabel('Full name').fill(PATIENT);
+    await form.getByLabel('Date of birth').fill('1984-07-21');
+    await form.getByLabel('Full name').click();
+    await form.getByLabel('Sex', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Female' }).click();
+    await form.getByLabel('Phone', { exact: true }).fill('+44 7700 555123');
+    await form.getByLabel('Email', { exact: true }).fill('esme@example.com');
+    await form.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByRole('heading', { name: PATIENT, level: 1 }).waitFor();
+    await screenshot(page, 'clinic-patient-profile');
+
+    await page.getByRole('link', { name: '← All patients' }).click();
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    const again = page.getByRole('form', { name: 'Register patient' });
+    await again.getByLabel('Full name').fill(PATIENT.toLowerCase());
+    await again.getByLabel('Date of birth').fill('1984-07-21');
+    await again.getByLabel('Full name').click();
+    await again.getByLabel('Sex', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Female' }).click();
+    await again.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByText('This may be a patient who is already registered').waitFor();
+    await again.getByRole('button', { name: 'Register anyway' }).waitFor();
+    await screenshot(page, 'clinic-register-duplicate');
+    await again.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('books the patient from a free slot in the calendar, and refuses a second booking of that slot', async () => {
+    await menu('Calendar').click();
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    const free = await api<FreeSlots>('appointments/freeSlots', { doctorId: 1, from: '2026-03-11', days: 1 });
+    if (!free.ok) throw new Error(free.error.message);
+    const [first, second] = free.value.doctors[0]?.slots ?? [];
+    if (!first || !second) throw new Error('Dr 1 has no free slots left today');
+    const doctorName = free.value.doctors[0]?.doctorName ?? '';
+
+    await page.getByLabel('Doctor or department').first().click();
+    await page.getByRole('option', { name: doctorName }).click();
+    const slotButton = page.getByRole('button', {
+      name: `Book ${doctorName} at ${first.time} on ${first.date}`,
+    });
+    await slotButton.waitFor();
+    await screenshot(page, 'clinic-calendar-day');
+
+    // Another desk takes the first slot while this dialog is open: the booking is refused on screen.
+    await slotButton.click();
+    const dialog = page.getByRole('form', { name: 'Book appointment' });
+    await dialog.getByLabel('Patient', { exact: true }).first().fill('clinicflow');
+    await page
+      .getByRole('option', { name: new RegExp(PATIENT) })
+      .first()
+      .click();
+    await screenshot(page, 'clinic-book-dialog');
+    const other = await api<ListPage<PatientSummary>>('patients/list', { query: 'P000010' });
+    if (!other.ok) throw new Error(other.error.message);
+    const taken = await api('appointments/book', {
+      patientId: other.value.items[0]?.id,
+      doctorId: 1,
+      startsAt: first.startsAt,
+    });
+    expect(taken.ok).toBe(true);
+    await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'That slot was just taken' }).waitFor();
+    await screenshot(page, 'clinic-book-refused');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page
+      .getByRole('button', { name: `Book ${doctorName} at ${second.time} on ${second.date}` })
+      .click();
+    await dialog.getByLabel('Patient', { exact: true }).first().fill('esme clin');
+    await page
+      .getByRole('option', { name: new RegExp(PATIENT) })
+      .first()
+      .click();
+    await dialog.getByLabel('Reason for the visit').fill('Persistent cough');
+    await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: PATIENT }).waitFor();
+    bookedTime = second.time;
+
+    await page.locator('label[for$="-week"]').click();
+    await page.getByRole('region', { name: /^Fri 2026-03-13$/ }).waitFor();
+    await screenshot(page, 'clinic-calendar-week');
+  });
+
+  it('checks the patient in on Today', async () => {
+    await menu('Today').click();
+    await page.getByRole('button', { name: `Check in ${PATIENT} at ${bookedTime}` }).click();
+    const row = page.getByRole('row').filter({ hasText: PATIENT });
+    await row.getByText('Arrived').waitFor();
+    await signOut();
+  });
+
+  it('shows the doctor the visit in My day, and completes it with a diagnosis', async () => {
+    await signInAs('dr.fernandez');
+    await page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'My appointments today' }).getByText(PATIENT).waitFor();
+    await screenshot(page, 'clinic-my-day');
+    await page.getByRole('link', { name: `Open visit of ${PATIENT} at ${bookedTime}` }).click();
+    await page.getByRole('heading', { name: `Visit: ${PATIENT}` }).waitFor();
+    const form = page.getByRole('form', { name: 'Record treatment' });
+    await form.getByRole('button', { name: 'Complete visit' }).click();
+    await form.getByText('Enter the diagnosis.').waitFor();
+    await form.getByLabel('Diagnosis').fill('Acute bronchitis');
+    await form.getByLabel('Treatment notes').fill('Chest clear on auscultation; fluids and rest.');
+    await form.getByLabel('Prescription').fill('Paracetamol 500 mg as needed');
+    await screenshot(page, 'clinic-visit');
+    await form.getByRole('button', { name: 'Complete visit' }).click();
+    await page.getByRole('region', { name: 'Recorded treatment' }).getByText('Acute bronchitis').waitFor();
+    await screenshot(page, 'clinic-visit-completed');
+    await signOut();
+  });
+
+  it("shows the front desk the completed visit in the patient's history, without clinical notes", async () => {
+    await signInAs('reception');
+    await menu('Patients').click();
+    await page.getByLabel('Search patients').fill('clinicflow');
+    await page.getByRole('link', { name: PATIENT }).first().click();
+    const visits = page.getByRole('table', { name: 'Visits' });
+    await visits.getByText('Completed').waitFor();
+    expect(await visits.innerText()).not.toContain('Acute bronchitis');
+    await page.getByText('Diagnoses and notes are visible to doctors and administrators only.').waitFor();
+    await screenshot(page, 'clinic-patient-history', { fullPage: true });
+  });
+
+  it('raised no page errors or CSP violations', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});
