@@ -1,7 +1,12 @@
 import type { z } from 'zod';
+import type { JobFinished, JobProgress } from './dto/jobs';
 import { authChannels } from './channels/auth';
 import type { Access } from './channels/define';
+import { exportChannels } from './channels/exports';
+import { jobChannels } from './channels/jobs';
+import { mailChannels } from './channels/mail';
 import { patientChannels } from './channels/patients';
+import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 
 /**
@@ -14,11 +19,17 @@ export const channels = {
   ...authChannels,
   ...patientChannels,
   ...staffChannels,
+  ...mailChannels,
+  ...jobChannels,
+  ...reportChannels,
+  ...exportChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
 export { patientsListInput } from './channels/patients';
+export { mailSettingsInput, sendTestInput } from './channels/mail';
+export { exportRangeInput } from './channels/exports';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
@@ -39,9 +50,13 @@ export interface EventMap {
   'data/changed': { tables: string[] };
   /** The session of this window ended (sign-out, idle lock, account deactivated). */
   'session/ended': { reason: 'signed-out' | 'idle' | 'revoked' };
+  /** A background job made progress (export rows written so far). */
+  'jobs/progress': JobProgress;
+  /** A background job or export finished or failed; no patient data. */
+  'jobs/finished': JobFinished;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['data/changed', 'session/ended'];
+export const EVENT_NAMES: EventName[] = ['data/changed', 'session/ended', 'jobs/progress', 'jobs/finished'];
 
 export function describeAccess(access: Access): string {
   if (access === 'public') return 'anyone, signed in or not';

@@ -1,6 +1,10 @@
 import type { ChannelName } from '../../shared/contract';
 import { authHandlers } from './auth/handlers';
 import type { HandlerMap } from './handler';
+import { exportHandlers } from './jobs/export/handlers';
+import { jobHandlers } from './jobs/handlers';
+import { reportHandlers } from './jobs/report-handlers';
+import { mailHandlers } from './mail/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { staffHandlers } from './staff/handlers';
@@ -14,5 +18,9 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...authHandlers(services),
     ...patientHandlers(services),
     ...staffHandlers(services),
+    ...mailHandlers(services),
+    ...jobHandlers(services),
+    ...reportHandlers(services),
+    ...exportHandlers(services),
   };
 }

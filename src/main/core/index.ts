@@ -15,8 +15,13 @@ import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
 import type { Services } from './services';
 import { settingsStore } from './settings/store';
+import { createBackground, type DesktopIntegration, type Notifier } from './jobs/background';
+import { defaultExportWorkerPath } from './jobs/export/spawn';
+import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
 
 export type { Core, Connection, Clock, Transport } from './api';
+export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
+export type { SecretStore } from './mail/secret-store';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
@@ -31,6 +36,18 @@ export interface CoreOptions {
   logger?: Logger;
   /** scrypt cost; OWASP's parameters unless a test asks for a cheaper one. */
   passwordCost?: ScryptCost;
+  /** Arm the scheduler and the outbox relay (the app and the preview); the CLI and tests drive them. */
+  runBackgroundJobs?: boolean;
+  /** Tells the person at the desk a job finished; the preview's default writes to the log. */
+  notifier?: Notifier;
+  /** Encrypts the SMTP password (Electron safeStorage); without one a password is refused. */
+  secretStore?: SecretStore;
+  /** Folder reveal and PDF printing, which only the desktop shell can do. */
+  desktop?: DesktopIntegration;
+  /** Export worker entry; next to the core's source or bundle by default. */
+  exportWorker?: string;
+  /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -83,7 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const settings = settingsStore(sqlite);
-  const services: Services = {
+  const base = {
     sqlite,
     db: drizzleFor(sqlite),
     clock,
@@ -92,7 +109,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit: auditLog(sqlite, clock),
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
   };
-  const dispatcher = new Dispatcher(services, allHandlers(services), new EventHub());
+  const hub = new EventHub();
+  const { background, jobs } = createBackground(base, hub, {
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    exportWorker: options.exportWorker ?? defaultExportWorkerPath(),
+    secretStore: options.secretStore ?? unavailableSecretStore,
+    notifier: options.notifier ?? {
+      notify: (title, body) => logger.log('info', 'notification', { title, body }),
+    },
+    desktop: options.desktop,
+    env: options.env ?? process.env,
+  });
+  const services: Services = { ...base, background };
+  const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
 
@@ -134,11 +165,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         pending: state.pending,
       };
     },
+    jobs,
     close: () => {
+      background.close();
       sqlite.close();
       logger.log('info', 'core closed');
     },
   };
   if (options.demo && isEmptyClinic(sqlite)) await core.seedDemo();
+  if (options.runBackgroundJobs) background.start();
   return core;
 }

@@ -2,6 +2,7 @@ import type { Clock } from './api';
 import type { AuditLog } from './audit/log';
 import type { ScryptCost } from './auth/password';
 import type { Db } from './db/client';
+import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings/store';
@@ -15,4 +16,6 @@ export interface Services {
   settings: SettingsStore;
   audit: AuditLog;
   passwordCost: ScryptCost;
+  /** Outbox, relay, scheduler and exports (src/main/core/jobs). */
+  background: Background;
 }
