@@ -71,6 +71,8 @@ export interface CoreJobs {
   listOutbox(limit: number): OutboxItem[];
   exportHistory(patientNumber: string, out?: string): Promise<ExportItem>;
   exportRange(from: string, to: string, out?: string): Promise<ExportItem>;
+  /** Resolves when the export's worker is done (or at once when it is not running). */
+  waitExport(id: number): Promise<ExportItem>;
   delivery(): MailDelivery;
 }
 
@@ -182,6 +184,7 @@ export function createBackground(
       const id = exports.startRange(from, to, SYSTEM_ACTOR, out);
       return exports.wait(id);
     },
+    waitExport: (id) => exports.wait(id),
     delivery: () => background.delivery(),
   };
   return { background, jobs };
