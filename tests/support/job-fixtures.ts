@@ -118,7 +118,13 @@ export class JobFixtures {
   }
 
   /** Many appointments fast, for the bench and memory tests: one transaction, one statement. */
-  bulkAppointments(patientId: number, doctorId: number, firstStart: number, count: number, stepMs: number): void {
+  bulkAppointments(
+    patientId: number,
+    doctorId: number,
+    firstStart: number,
+    count: number,
+    stepMs: number,
+  ): void {
     const insert = this.db.prepare(
       `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status) VALUES (?, ?, ?, ?, 'completed')`,
     );

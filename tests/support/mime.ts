@@ -51,7 +51,12 @@ function parseParams(value: string): { type: string; params: Map<string, string>
     if (eq < 0) continue;
     params.set(
       piece.slice(0, eq).trim().toLowerCase(),
-      decodeWords(piece.slice(eq + 1).trim().replace(/^"|"$/g, '')),
+      decodeWords(
+        piece
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, ''),
+      ),
     );
   }
   return { type: type.trim().toLowerCase(), params };
@@ -102,7 +107,9 @@ export function simpleParser(raw: string): ParsedMail {
     html: all.find((p) => p.contentType === 'text/html' && !isAttachment(p))?.body.toString('utf8') ?? '',
     attachments: all.filter(isAttachment).map((p) => ({
       filename:
-        parseParams(p.headers.get('content-disposition') ?? '').params.get('filename') ?? p.params.get('name') ?? '',
+        parseParams(p.headers.get('content-disposition') ?? '').params.get('filename') ??
+        p.params.get('name') ??
+        '',
       contentType: p.contentType,
       content: p.body,
     })),

@@ -61,8 +61,7 @@ export interface OutboxPage {
 }
 
 export type MailDelivery =
-  | { mode: 'smtp'; server: string; source: 'settings' | 'environment' }
-  | { mode: 'folder'; folder: string };
+  { mode: 'smtp'; server: string; source: 'settings' | 'environment' } | { mode: 'folder'; folder: string };
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';
 

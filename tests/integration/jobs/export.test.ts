@@ -20,7 +20,11 @@ describe('patient history export (real worker thread)', () => {
   beforeEach(async () => {
     sink = new SmtpSink();
     await sink.start();
-    t = await tempCore({ demo: true, clock: fixedClock('2026-03-16T10:00:00Z'), env: { CLINIC_DESK_SMTP_URL: sink.url } });
+    t = await tempCore({
+      demo: true,
+      clock: fixedClock('2026-03-16T10:00:00Z'),
+      env: { CLINIC_DESK_SMTP_URL: sink.url },
+    });
     f = new JobFixtures(t.core.dbPath);
     const dep = f.department('Skin Clinic');
     doctor = f.doctor('Dr Skin, "Jr"', dep);
@@ -60,7 +64,13 @@ describe('patient history export (real worker thread)', () => {
     expect(item).toMatchObject({ status: 'done', rows: 3, patientNumber: 'X000001', emailStatus: 'queued' });
     expect(progress.at(-1)).toEqual({ kind: 'export', exportId, rows: 3 });
     expect(finished).toEqual([
-      { kind: 'export', ok: true, exportId, title: 'Export finished', message: `Export #${exportId} is ready: 3 rows.` },
+      {
+        kind: 'export',
+        ok: true,
+        exportId,
+        title: 'Export finished',
+        message: `Export #${exportId} is ready: 3 rows.`,
+      },
     ]);
     const bytes = readFileSync(item.filePath!);
     expect(readdirSync(dirname(item.filePath!))).toEqual([item.fileName]); // no .partial left behind
@@ -75,8 +85,11 @@ describe('patient history export (real worker thread)', () => {
       '\r\n';
     expect(bytes.toString('utf8')).toBe(expected);
     // A CSV reader gets the neutralised values back, multi-line note included.
-    const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { newline: '\r\n', skipEmptyLines: true });
-    expect(parsed.data[1]![8]).toBe("'=SUM(A1:A9)\nline two\r\nline \"three\"");
+    const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), {
+      newline: '\r\n',
+      skipEmptyLines: true,
+    });
+    expect(parsed.data[1]![8]).toBe('\'=SUM(A1:A9)\nline two\r\nline "three"');
 
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
     const [mail] = sink.parsed();
@@ -96,7 +109,9 @@ describe('patient history export (real worker thread)', () => {
 
   it("lets a doctor export only their own patients' history", async () => {
     const before = snapshotDatabase(t.core.dbPath);
-    const result = await t.core.connectAs('dr.fernandez', 'test').call('exports/startHistory', { patientId: patient });
+    const result = await t.core
+      .connectAs('dr.fernandez', 'test')
+      .call('exports/startHistory', { patientId: patient });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(snapshotDatabase(t.core.dbPath)).toBe(before);
   });
@@ -105,7 +120,9 @@ describe('patient history export (real worker thread)', () => {
     // A worker entry that does not exist makes the worker fail to start.
     t.core.close();
     t = await tempCore({ dataDir: t.dataDir, env: {}, exportWorker: '/nonexistent/worker.js' });
-    const started = await t.core.connectAs('reception', 'test').call('exports/startHistory', { patientId: patient });
+    const started = await t.core
+      .connectAs('reception', 'test')
+      .call('exports/startHistory', { patientId: patient });
     const exportId = started.ok ? started.value.exportId : 0;
     const failed = await t.core.jobs.waitExport(exportId);
     expect(failed.status).toBe('failed');
@@ -133,7 +150,9 @@ describe('patient history export (real worker thread)', () => {
       ['T000002', '2026-01-11'],
     ]);
     expect(existsSync(`${item.filePath}.partial`)).toBe(false);
-    const refused = await t.core.connectAs('reception', 'test').call('exports/startRange', { from: '2026-01-01', to: '2026-01-31' });
+    const refused = await t.core
+      .connectAs('reception', 'test')
+      .call('exports/startRange', { from: '2026-01-01', to: '2026-01-31' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

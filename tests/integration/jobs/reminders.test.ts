@@ -41,7 +41,14 @@ describe('daily reminders', () => {
 
     const run = await t.core.jobs.run('reminders');
     expect(run).toMatchObject({ period: '2026-03-16', status: 'succeeded' });
-    expect(run.counts).toEqual({ due: 4, queued: 1, alreadyQueued: 0, noEmail: 1, noConsent: 1, inactive: 1 });
+    expect(run.counts).toEqual({
+      due: 4,
+      queued: 1,
+      alreadyQueued: 0,
+      noEmail: 1,
+      noConsent: 1,
+      inactive: 1,
+    });
     expect(await t.core.jobs.sendOutbox()).toEqual({ sent: 1, retrying: 0, failed: 0 });
 
     const [mail, ...others] = sink.parsed();
@@ -80,19 +87,21 @@ Times are local clinic time (Europe/London).
     expect(m.attachments).toHaveLength(1);
     expect(m.attachments[0]!.filename).toBe('appointment.ics');
     expect(m.attachments[0]!.contentType).toBe('text/calendar');
-    expect(m.attachments[0]!.content.equals(
-      Buffer.from(
-        calendarFile({
-          uid: `appointment-${due}@clinic-desk`,
-          stamp: clock.now().getTime(),
-          start,
-          end: start + 20 * 60_000,
-          summary: 'Appointment with Dr Ada <i>Lovelace</i> (Cardiology & <Heart>)',
-          description: 'Riverside Clinic\nDr Ada <i>Lovelace</i>, Cardiology & <Heart>',
-          location: 'Riverside Clinic, 1 River Road, Oxford OX1 1AA',
-        }),
+    expect(
+      m.attachments[0]!.content.equals(
+        Buffer.from(
+          calendarFile({
+            uid: `appointment-${due}@clinic-desk`,
+            stamp: clock.now().getTime(),
+            start,
+            end: start + 20 * 60_000,
+            summary: 'Appointment with Dr Ada <i>Lovelace</i> (Cardiology & <Heart>)',
+            description: 'Riverside Clinic\nDr Ada <i>Lovelace</i>, Cardiology & <Heart>',
+            location: 'Riverside Clinic, 1 River Road, Oxford OX1 1AA',
+          }),
+        ),
       ),
-    )).toBe(true);
+    ).toBe(true);
     const ics = m.attachments[0]!.content.toString('utf8');
     expect(ics).toContain('\r\nDTSTART:20260316T103000Z\r\n');
     expect(ics).toContain('\r\nLOCATION:Riverside Clinic\\, 1 River Road\\, Oxford OX1 1AA\r\n');

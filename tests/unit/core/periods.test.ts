@@ -7,7 +7,12 @@ import {
   type ScheduleSettings,
 } from '../../../src/main/core/jobs/periods';
 
-const london: ScheduleSettings = { timeZone: 'Europe/London', reminderMinute: 8 * 60, reportDay: 1, reportMinute: 9 * 60 };
+const london: ScheduleSettings = {
+  timeZone: 'Europe/London',
+  reminderMinute: 8 * 60,
+  reportDay: 1,
+  reportMinute: 9 * 60,
+};
 const at = (iso: string) => new Date(iso).getTime();
 const ok = (...periods: string[]): RunRecord[] => periods.map((period) => ({ period, status: 'succeeded' }));
 
@@ -20,7 +25,9 @@ describe('periodsDue: reminders', () => {
   });
 
   it('never catches up a past day: those appointments are over', () => {
-    expect(periodsDue('reminders', ok('2026-03-10'), at('2026-03-16T09:00:00Z'), london)).toEqual(['2026-03-16']);
+    expect(periodsDue('reminders', ok('2026-03-10'), at('2026-03-16T09:00:00Z'), london)).toEqual([
+      '2026-03-16',
+    ]);
     expect(periodsDue('reminders', ok('2026-03-10'), at('2026-03-16T06:00:00Z'), london)).toEqual([]);
   });
 
@@ -67,7 +74,9 @@ describe('periodsDue: monthly report', () => {
   it('covers the previous month from the 1st at 09:00 local', () => {
     expect(latestReportMonth(at('2026-04-01T07:59:00Z'), london)).toBe('2026-02'); // 08:59 BST
     expect(latestReportMonth(at('2026-04-01T08:00:00Z'), london)).toBe('2026-03'); // 09:00 BST
-    expect(periodsDue('monthly-report', ok('2026-02'), at('2026-04-01T08:00:00Z'), london)).toEqual(['2026-03']);
+    expect(periodsDue('monthly-report', ok('2026-02'), at('2026-04-01T08:00:00Z'), london)).toEqual([
+      '2026-03',
+    ]);
     expect(periodsDue('monthly-report', ok('2026-03'), at('2026-04-20T08:00:00Z'), london)).toEqual([]);
   });
 

@@ -106,7 +106,13 @@ export function createBackground(
       dataDir: options.dataDir,
       clinicName: settings.get('clinicName'),
     });
-  const relay = createRelay({ outbox, clock, logger, target: deliveryTarget, onChange: () => changed('email_outbox') });
+  const relay = createRelay({
+    outbox,
+    clock,
+    logger,
+    target: deliveryTarget,
+    onChange: () => changed('email_outbox'),
+  });
   const runs = jobRuns(sqlite);
   const scheduler = createJobScheduler({
     context: { sqlite, outbox, clock, logger, settings, audit },

@@ -12,7 +12,9 @@ export const jobHandlers: DomainHandlers<JobChannels> = ({ background }) => ({
       if (!wanted.test(input.period)) {
         throw new UserError(
           'invalid_input',
-          input.job === 'reminders' ? 'Reminders run for a day: give it as YYYY-MM-DD.' : 'Reports run for a month: give it as YYYY-MM.',
+          input.job === 'reminders'
+            ? 'Reminders run for a day: give it as YYYY-MM-DD.'
+            : 'Reports run for a month: give it as YYYY-MM.',
         );
       }
     }

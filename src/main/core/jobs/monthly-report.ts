@@ -35,7 +35,8 @@ export function buildMonthlyReport(
     .all(doctorId, start, end)) {
     totals[row.status] = row.n;
   }
-  const totalAppointments = Object.values(totals).reduce((a, b) => a + b, 0);
+  const totalAppointments =
+    totals.booked + totals.arrived + totals.completed + totals.cancelled + totals.no_show;
   const attended = totalAppointments - totals.cancelled;
   const treatmentsRecorded =
     sqlite
@@ -111,7 +112,14 @@ export function queueMonthlyReports(ctx: JobContext, month: string): JobCounts {
   const insert = sqlite.prepare<[number, string, string, string, string, number]>(
     `INSERT INTO monthly_reports (doctor_id, month, html, text, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const counts = { doctors: doctors.length, stored: 0, alreadyStored: 0, queued: 0, alreadyQueued: 0, noEmail: 0 };
+  const counts = {
+    doctors: doctors.length,
+    stored: 0,
+    alreadyStored: 0,
+    queued: 0,
+    alreadyQueued: 0,
+    noEmail: 0,
+  };
   for (const doctor of doctors) {
     sqlite.transaction(() => {
       let report = stored.get(doctor.id, month);

@@ -61,7 +61,10 @@ export const reportHandlers: DomainHandlers<ReportChannels> = ({ sqlite, backgro
     'reports/savePdf': async (input, ctx) => {
       const row = visible(input.id, ctx);
       if (!background.desktop) {
-        throw new UserError('conflict', 'Saving as PDF needs the desktop app; use Print and choose "Save as PDF".');
+        throw new UserError(
+          'conflict',
+          'Saving as PDF needs the desktop app; use Print and choose "Save as PDF".',
+        );
       }
       const pdf = await background.desktop.htmlToPdf(row.html);
       const folder = join(background.dataDir, 'reports');

@@ -40,7 +40,9 @@ export function jobRuns(sqlite: Sqlite) {
   const failures = sqlite.prepare<[string, number], JobRunRow>(
     `SELECT * FROM job_runs WHERE job = ? AND status = 'failed' ORDER BY started_at DESC, id DESC LIMIT ?`,
   );
-  const one = sqlite.prepare<[string, string], JobRunRow>('SELECT * FROM job_runs WHERE job = ? AND period = ?');
+  const one = sqlite.prepare<[string, string], JobRunRow>(
+    'SELECT * FROM job_runs WHERE job = ? AND period = ?',
+  );
   return {
     begin: (job: JobName, period: string, at: number) => void begin.run(job, period, at),
     succeed: (job: JobName, period: string, at: number, counts: Record<string, number>) =>

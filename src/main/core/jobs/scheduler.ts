@@ -48,7 +48,8 @@ const RUNNERS: Record<JobName, (ctx: JobContext, period: string) => JobCounts> =
 };
 
 function describeSchedule(job: JobName, s: ScheduleSettings): string {
-  const time = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const time = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return job === 'reminders'
     ? `Every day at ${time(s.reminderMinute)} (${s.timeZone})`
     : `Day ${s.reportDay} of every month at ${time(s.reportMinute)} (${s.timeZone}), for the month before`;
@@ -86,7 +87,12 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
       counts = RUNNERS[job]({ ...context, actor }, period);
       runs.succeed(job, period, clock.now().getTime(), counts);
       logger.log('info', 'job succeeded', { job, period, counts });
-      deps.announce({ kind: job, ok: true, title: `${JOB_LABELS[job]} done`, message: resultMessage(job, period, counts) });
+      deps.announce({
+        kind: job,
+        ok: true,
+        title: `${JOB_LABELS[job]} done`,
+        message: resultMessage(job, period, counts),
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       runs.fail(job, period, clock.now().getTime(), counts, reason);
@@ -112,7 +118,9 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
 
   const scheduler: JobScheduler = {
     run: (job, period, actor = SYSTEM_ACTOR) =>
-      serial(() => runPeriod(job, period ?? currentPeriod(job, clock.now().getTime(), scheduleSettings()), actor)),
+      serial(() =>
+        runPeriod(job, period ?? currentPeriod(job, clock.now().getTime(), scheduleSettings()), actor),
+      ),
     checkNow: () =>
       serial(() => {
         const s = scheduleSettings();
@@ -137,13 +145,18 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
         recentFailures: runs.failures(job, 5),
       }));
     },
-    lastResults: () => ({ reminders: runs.latest('reminders'), 'monthly-report': runs.latest('monthly-report') }),
+    lastResults: () => ({
+      reminders: runs.latest('reminders'),
+      'monthly-report': runs.latest('monthly-report'),
+    }),
     scheduleSettings,
     start: () => {
       scheduler.stop();
       const s = scheduleSettings();
       const check = () => {
-        scheduler.checkNow().catch((error: unknown) => logger.log('error', 'job check failed', errorFields(error)));
+        scheduler
+          .checkNow()
+          .catch((error: unknown) => logger.log('error', 'job check failed', errorFields(error)));
       };
       // node-schedule only wakes us up; periodsDue decides what (if anything) runs.
       armed = [
@@ -152,7 +165,12 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
           check,
         ),
         schedule.scheduleJob(
-          { date: s.reportDay, hour: Math.floor(s.reportMinute / 60), minute: s.reportMinute % 60, tz: s.timeZone },
+          {
+            date: s.reportDay,
+            hour: Math.floor(s.reportMinute / 60),
+            minute: s.reportMinute % 60,
+            tz: s.timeZone,
+          },
           check,
         ),
       ].filter((job): job is schedule.Job => job !== null);

@@ -7,7 +7,8 @@ import { insecureReason } from './delivery';
 import { toOutboxItem } from './outbox';
 import { testEmail } from './templates/notice';
 
-type MailChannels = 'mail/getSettings' | 'mail/saveSettings' | 'mail/sendTest' | 'outbox/list' | 'outbox/retry';
+type MailChannels =
+  'mail/getSettings' | 'mail/saveSettings' | 'mail/sendTest' | 'outbox/list' | 'outbox/retry';
 
 function settingsView({ background }: Services): MailSettingsView {
   const smtp = background.mailSettings.smtp();

@@ -29,7 +29,9 @@ interface MailError {
 export function classifyFailure(error: unknown, secret = ''): Failure {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as MailError;
   const scrub = (text: string) => (secret ? text.split(secret).join('•••') : text);
-  const reason = scrub(e.response ? `The mail server answered: ${e.response}` : (e.message ?? 'unknown error'));
+  const reason = scrub(
+    e.response ? `The mail server answered: ${e.response}` : (e.message ?? 'unknown error'),
+  );
   if (typeof e.responseCode === 'number') return { permanent: e.responseCode >= 500, reason };
   const permanentCodes = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM', 'ENOENT']);
   return { permanent: e.code !== undefined && permanentCodes.has(e.code), reason };
@@ -162,11 +164,19 @@ export function createRelay(options: RelayOptions): Relay {
           if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
             outbox.markFailed(row.id, failure.reason);
             result.failed += 1;
-            logger.log('warn', 'email failed permanently', { outboxId: row.id, kind: row.kind, reason: failure.reason });
+            logger.log('warn', 'email failed permanently', {
+              outboxId: row.id,
+              kind: row.kind,
+              reason: failure.reason,
+            });
           } else {
             outbox.markRetry(row.id, failure.reason, clock.now().getTime() + backoffMs(row.attempts));
             result.retrying += 1;
-            logger.log('info', 'email will be retried', { outboxId: row.id, attempts: row.attempts, reason: failure.reason });
+            logger.log('info', 'email will be retried', {
+              outboxId: row.id,
+              attempts: row.attempts,
+              reason: failure.reason,
+            });
           }
         }
       }
@@ -198,7 +208,11 @@ export function createRelay(options: RelayOptions): Relay {
           do {
             rerun = false;
             const r = await runOnce();
-            total = { sent: total.sent + r.sent, retrying: total.retrying + r.retrying, failed: total.failed + r.failed };
+            total = {
+              sent: total.sent + r.sent,
+              retrying: total.retrying + r.retrying,
+              failed: total.failed + r.failed,
+            };
           } while (rerun && !closed);
           return total;
         } finally {
@@ -210,7 +224,8 @@ export function createRelay(options: RelayOptions): Relay {
     },
     start() {
       const recovered = outbox.recoverInterrupted();
-      if (recovered > 0) logger.log('warn', 'emails interrupted while sending were queued again', { recovered });
+      if (recovered > 0)
+        logger.log('warn', 'emails interrupted while sending were queued again', { recovered });
       started = true;
       relay.kick();
     },
@@ -218,7 +233,9 @@ export function createRelay(options: RelayOptions): Relay {
       // Unstarted (CLI, tests) the caller sends explicitly, so nothing runs behind its back.
       if (closed || !started) return;
       setImmediate(() => {
-        relay.sendDue().catch((error: unknown) => logger.log('error', 'relay run failed', errorFields(error)));
+        relay
+          .sendDue()
+          .catch((error: unknown) => logger.log('error', 'relay run failed', errorFields(error)));
       });
     },
     close() {

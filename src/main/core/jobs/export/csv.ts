@@ -29,8 +29,12 @@ export const CSV_NEWLINE = '\r\n';
 export function csvLines(rows: unknown[][]): string {
   if (rows.length === 0) return '';
   return (
-    Papa.unparse(rows, { header: false, newline: CSV_NEWLINE, escapeFormulae: FORMULA_START, quotes: false }) +
-    CSV_NEWLINE
+    Papa.unparse(rows, {
+      header: false,
+      newline: CSV_NEWLINE,
+      escapeFormulae: FORMULA_START,
+      quotes: false,
+    }) + CSV_NEWLINE
   );
 }
 

@@ -33,8 +33,11 @@ export const exportHandlers: DomainHandlers<ExportChannels> = ({ sqlite, backgro
     'exports/startHistory': (input, ctx) => {
       const session = requireSession(ctx);
       exports.requirePatient(input.patientId);
-      if (session.role === 'doctor' && (session.doctorId === null || !treats.get(session.doctorId, input.patientId))) {
-        throw new UserError('forbidden', "Doctors can export the history of their own patients only.");
+      if (
+        session.role === 'doctor' &&
+        (session.doctorId === null || !treats.get(session.doctorId, input.patientId))
+      ) {
+        throw new UserError('forbidden', 'Doctors can export the history of their own patients only.');
       }
       const exportId = exports.startHistory(input.patientId, actorOf(session));
       ctx.changed('exports');

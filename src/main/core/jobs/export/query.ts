@@ -2,8 +2,7 @@ import type { Sqlite } from '../../db/open';
 import { localParts } from '../../time/zone';
 
 export type ExportQuery =
-  | { kind: 'patient_history'; patientId: number }
-  | { kind: 'range'; start: number; end: number };
+  { kind: 'patient_history'; patientId: number } | { kind: 'range'; start: number; end: number };
 
 const SELECT = `SELECT p.patient_number, p.full_name, a.starts_at, d.full_name, dep.name, a.status,
        t.diagnosis, t.treatment_notes, t.prescription, t.next_visit_date
@@ -16,11 +15,15 @@ const SELECT = `SELECT p.patient_number, p.full_name, a.starts_at, d.full_name, 
 /** A prepared statement in raw (array) mode: rows are never turned into objects. */
 export function exportStatement(db: Sqlite, query: ExportQuery) {
   if (query.kind === 'patient_history') {
-    const stmt = db.prepare<[number], unknown[]>(`${SELECT} WHERE a.patient_id = ? ORDER BY a.starts_at, a.id`).raw(true);
+    const stmt = db
+      .prepare<[number], unknown[]>(`${SELECT} WHERE a.patient_id = ? ORDER BY a.starts_at, a.id`)
+      .raw(true);
     return () => stmt.iterate(query.patientId);
   }
   const stmt = db
-    .prepare<[number, number], unknown[]>(`${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`)
+    .prepare<[number, number], unknown[]>(
+      `${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`,
+    )
     .raw(true);
   return () => stmt.iterate(query.start, query.end);
 }
@@ -48,8 +51,23 @@ export function localClock(timeZone: string) {
 }
 
 /** One raw result row as the CSV's columns. */
-export function toCsvRow(raw: unknown[], clock: (instant: number) => { date: string; time: string }): unknown[] {
+export function toCsvRow(
+  raw: unknown[],
+  clock: (instant: number) => { date: string; time: string },
+): unknown[] {
   const [number, name, startsAt, doctor, department, status, diagnosis, notes, prescription, nextVisit] = raw;
   const local = clock(startsAt as number);
-  return [number, name, local.date, local.time, doctor, department, status, diagnosis, notes, prescription, nextVisit];
+  return [
+    number,
+    name,
+    local.date,
+    local.time,
+    doctor,
+    department,
+    status,
+    diagnosis,
+    notes,
+    prescription,
+    nextVisit,
+  ];
 }

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { ExportItem, ExportKind, ExportStatus, JobFinished, JobProgress, OutboxStatus } from '../../../../shared/dto/jobs';
+import type {
+  ExportItem,
+  ExportKind,
+  ExportStatus,
+  JobFinished,
+  JobProgress,
+  OutboxStatus,
+} from '../../../../shared/dto/jobs';
 import type { Clock } from '../../api';
 import type { AuditActor, AuditLog } from '../../audit/log';
 import type { Sqlite } from '../../db/open';
@@ -138,14 +145,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     let emailed = false;
     sqlite.transaction(() => {
       sqlite
-        .prepare(`UPDATE exports SET status = 'done', rows = ?, file_path = ?, error = NULL, finished_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE exports SET status = 'done', rows = ?, file_path = ?, error = NULL, finished_at = ? WHERE id = ?`,
+        )
         .run(rows, file, at, row.id);
       if (row.kind === 'patient_history' && row.patient_email) {
         emailed = queueExportEmail(row, file, rows, exportKey(row.id));
       }
       deps.audit.record(
         { userId: null, username: 'system' },
-        { action: 'exports.finished', entity: 'exports', entityId: row.id, summary: `Export #${row.id}: ${rows} rows.` },
+        {
+          action: 'exports.finished',
+          entity: 'exports',
+          entityId: row.id,
+          summary: `Export #${row.id}: ${rows} rows.`,
+        },
       );
     })();
     if (emailed) deps.afterQueue();
@@ -248,7 +262,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     running.set(id, { worker, finished });
   };
 
-  const insert = sqlite.prepare<[ExportKind, number | null, string | null, string | null, number | null, number]>(
+  const insert = sqlite.prepare<
+    [ExportKind, number | null, string | null, string | null, number | null, number]
+  >(
     `INSERT INTO exports (kind, patient_id, range_from, range_to, status, requested_by, created_at)
      VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
   );
@@ -262,7 +278,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     summary: string,
   ): number =>
     sqlite.transaction(() => {
-      const id = Number(insert.run(kind, patientId, from, to, actor.userId, clock.now().getTime()).lastInsertRowid);
+      const id = Number(
+        insert.run(kind, patientId, from, to, actor.userId, clock.now().getTime()).lastInsertRowid,
+      );
       deps.audit.record(actor, { action: 'exports.start', entity: 'exports', entityId: id, summary });
       return id;
     })();
@@ -273,7 +291,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     },
     startHistory(patientId, actor, out) {
       if (!patientExists.get(patientId)) throw new UserError('not_found', 'That patient does not exist.');
-      const id = create('patient_history', patientId, null, null, actor, `History export of patient #${patientId}.`);
+      const id = create(
+        'patient_history',
+        patientId,
+        null,
+        null,
+        actor,
+        `History export of patient #${patientId}.`,
+      );
       launch(id, out);
       return id;
     },
@@ -284,8 +309,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     },
     retry(id, actor) {
       const row = mustGet(id);
-      if (row.status !== 'failed') throw new UserError('conflict', 'Only a failed export can be tried again.');
-      deps.audit.record(actor, { action: 'exports.retry', entity: 'exports', entityId: id, summary: `Export #${id} retried.` });
+      if (row.status !== 'failed')
+        throw new UserError('conflict', 'Only a failed export can be tried again.');
+      deps.audit.record(actor, {
+        action: 'exports.retry',
+        entity: 'exports',
+        entityId: id,
+        summary: `Export #${id} retried.`,
+      });
       launch(id);
       return id;
     },
@@ -298,14 +329,25 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         throw new UserError('conflict', 'The patient has no email address; add one to their record first.');
       }
       const file = row.file_path;
-      const previous = sqlite
-        .prepare<[string, string], { n: number }>(
-          'SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ?',
-        )
-        .get(exportKey(id), `${exportKey(id)}:%`)?.n ?? 0;
+      const previous =
+        sqlite
+          .prepare<[string, string], { n: number }>(
+            'SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ?',
+          )
+          .get(exportKey(id), `${exportKey(id)}:%`)?.n ?? 0;
       sqlite.transaction(() => {
-        queueExportEmail(row, file, row.rows, previous === 0 ? exportKey(id) : `${exportKey(id)}:resend:${previous}`);
-        deps.audit.record(actor, { action: 'exports.resend', entity: 'exports', entityId: id, summary: `Export #${id} emailed again.` });
+        queueExportEmail(
+          row,
+          file,
+          row.rows,
+          previous === 0 ? exportKey(id) : `${exportKey(id)}:resend:${previous}`,
+        );
+        deps.audit.record(actor, {
+          action: 'exports.resend',
+          entity: 'exports',
+          entityId: id,
+          summary: `Export #${id} emailed again.`,
+        });
       })();
       deps.afterQueue();
       return toItem(mustGet(id));

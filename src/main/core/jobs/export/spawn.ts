@@ -20,7 +20,9 @@ export function defaultExportWorkerPath(): string {
 export function spawnExportWorker(entry: string, input: ExportWorkerInput): Worker {
   if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: input });
   // require.resolve finds the CommonJS build; the worker imports the ES module next to it.
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const tsx = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
   const bootstrap = `import(${JSON.stringify(pathToFileURL(tsx).href)})
     .then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: input });

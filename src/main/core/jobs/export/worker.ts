@@ -21,9 +21,7 @@ export interface ExportWorkerInput {
 }
 
 export type ExportWorkerMessage =
-  | { type: 'progress'; rows: number }
-  | { type: 'done'; rows: number }
-  | { type: 'error'; message: string };
+  { type: 'progress'; rows: number } | { type: 'done'; rows: number } | { type: 'error'; message: string };
 
 function run(input: ExportWorkerInput): number {
   const db = openSqlite(input.dbPath, {

@@ -23,7 +23,10 @@ export function icsText(value: string): string {
 }
 
 export function icsUtc(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Folds a content line into 75-octet pieces without splitting a UTF-8 character. */
