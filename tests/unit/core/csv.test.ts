@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvHeader, csvLines, FORMULA_START } from '../../../src/main/core/jobs/export/csv';
 import { calendarFile, foldLine, icsText } from '../../../src/main/core/mail/templates/ics';
-import { escapeHtml, html } from '../../../src/main/core/mail/templates/html';
+import { escapeHtml, markup } from '../../../src/main/core/mail/templates/html';
 
 describe('CSV cells', () => {
   it("neutralises every formula start, multi-line cells included (papaparse's own pattern misses those)", () => {
@@ -28,10 +28,10 @@ describe('email HTML', () => {
       '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;',
     );
     const name = '<img src=x onerror=alert(1)>';
-    expect(
-      html`<p>${name}</p>
-        ${[html`<b>${'&'}</b>`]}`.value,
-    ).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p><b>&amp;</b>');
+    expect(markup`<p>${name}</p>${[markup`<b>${'&'}</b>`]}${7}`.value).toBe(
+      '<p>&lt;img src=x onerror=alert(1)&gt;</p><b>&amp;</b>7',
+    );
+    expect(() => markup`${{ toString: () => '<b>' }}`).toThrow(TypeError);
   });
 });
 

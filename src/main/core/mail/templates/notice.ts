@@ -1,5 +1,5 @@
 import { formatLongDate } from './dates';
-import { emailDocument, html } from './html';
+import { emailDocument, markup } from './html';
 import type { RenderedEmail } from './reminder';
 
 export function exportEmail(
@@ -9,13 +9,10 @@ export function exportEmail(
   rows: number,
 ): RenderedEmail {
   const subject = `Your medical history from ${clinicName}`;
-  const body = html`<h1>${clinicName}</h1>
-    <p>Dear ${patientName},</p>
-    <p>
-      As requested, your history with us as of ${formatLongDate(date)} is attached as a CSV file (${rows}
-      ${rows === 1 ? 'entry' : 'entries'}), which opens in any spreadsheet program.
-    </p>
-    <p class="muted">It contains medical information: keep it somewhere private.</p>`;
+  const body = markup`<h1>${clinicName}</h1>
+<p>Dear ${patientName},</p>
+<p>As requested, your history with us as of ${formatLongDate(date)} is attached as a CSV file (${rows} ${rows === 1 ? 'entry' : 'entries'}), which opens in any spreadsheet program.</p>
+<p class="muted">It contains medical information: keep it somewhere private.</p>`;
   const text = [
     clinicName,
     '',
@@ -31,8 +28,8 @@ export function exportEmail(
 
 export function testEmail(clinicName: string, delivery: string): RenderedEmail {
   const subject = `Test email from ${clinicName}`;
-  const body = html`<h1>${clinicName}</h1>
-    <p>This test message shows that Clinic Desk can send email (${delivery}).</p>`;
+  const body = markup`<h1>${clinicName}</h1>
+<p>This test message shows that Clinic Desk can send email (${delivery}).</p>`;
   const text = `${clinicName}\n\nThis test message shows that Clinic Desk can send email (${delivery}).\n`;
   return { subject, html: emailDocument(subject, body), text };
 }

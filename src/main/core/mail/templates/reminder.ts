@@ -1,5 +1,5 @@
 import { formatLongDate } from './dates';
-import { emailDocument, html } from './html';
+import { emailDocument, markup } from './html';
 
 export interface ReminderDetails {
   clinicName: string;
@@ -24,29 +24,17 @@ export function reminderEmail(d: ReminderDetails): RenderedEmail {
   const when = `${formatLongDate(d.date)} at ${d.time}`;
   const subject = `Reminder: your appointment today at ${d.time} – ${d.clinicName}`;
   const contact = [d.clinicAddress, d.clinicPhone ? `Phone ${d.clinicPhone}` : ''].filter(Boolean);
-  const body = html`<h1>${d.clinicName}</h1>
-    <p>Dear ${d.patientName},</p>
-    <p>This is a reminder of your appointment today.</p>
-    <table>
-      <tr>
-        <th>When</th>
-        <td>${when}</td>
-      </tr>
-      <tr>
-        <th>Doctor</th>
-        <td>${d.doctorName}</td>
-      </tr>
-      <tr>
-        <th>Department</th>
-        <td>${d.department}</td>
-      </tr>
-    </table>
-    <p>If you cannot come, please call us so that someone else can have the time.</p>
-    <p class="muted">${d.clinicName}${contact.map((line) => html`<br />${line}`)}</p>
-    <p class="muted">
-      Times are local clinic time (${d.timeZone}). The attached calendar file adds the appointment to your
-      calendar.
-    </p>`;
+  const body = markup`<h1>${d.clinicName}</h1>
+<p>Dear ${d.patientName},</p>
+<p>This is a reminder of your appointment today.</p>
+<table>
+<tr><th>When</th><td>${when}</td></tr>
+<tr><th>Doctor</th><td>${d.doctorName}</td></tr>
+<tr><th>Department</th><td>${d.department}</td></tr>
+</table>
+<p>If you cannot come, please call us so that someone else can have the time.</p>
+<p class="muted">${d.clinicName}${contact.map((line) => markup`<br>${line}`)}</p>
+<p class="muted">Times are local clinic time (${d.timeZone}). The attached calendar file adds the appointment to your calendar.</p>`;
   const text = [
     d.clinicName,
     '',

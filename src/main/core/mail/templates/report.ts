@@ -1,5 +1,5 @@
 import type { MonthlyReportData } from '../../../../shared/dto/jobs';
-import { emailDocument, html } from './html';
+import { emailDocument, markup } from './html';
 import type { RenderedEmail } from './reminder';
 
 export function formatRate(rate: number | null): string {
@@ -16,64 +16,34 @@ export function reportEmail(clinicName: string, d: MonthlyReportData): RenderedE
     ['Cancelled', d.totals.cancelled],
     ['No-show', d.totals.no_show],
   ];
-  const body = html`<h1>Monthly activity report</h1>
-    <p><strong>${d.doctorName}</strong> · ${d.department} · ${d.periodLabel}</p>
-    <p class="muted">${clinicName}</p>
-    <h2>Appointments</h2>
-    <table>
-      <tr>
-        <th>Status</th>
-        <th>Count</th>
-      </tr>
-      ${statusRows.map(
-        ([label, n]) =>
-          html`<tr>
-            <td>${label}</td>
-            <td>${n}</td>
-          </tr> `,
-      )}
-      <tr>
-        <th>Total</th>
-        <th>${d.totalAppointments}</th>
-      </tr>
-    </table>
-    <p>
-      No-show rate: <strong>${formatRate(d.noShowRate)}</strong> (no-shows among appointments that were not
-      cancelled)
-    </p>
-    <p>Treatments recorded: <strong>${d.treatmentsRecorded}</strong></p>
-    <h2>Most frequent diagnoses</h2>
-    ${
-      d.topDiagnoses.length === 0
-        ? html`<p>None recorded.</p>`
-        : html`<ol>
-            ${d.topDiagnoses.map((t) => html`<li>${t.diagnosis} (${t.count})</li> `)}
-          </ol>`
-    }
-    <h2>Completed visits</h2>
-    ${
-      d.completedVisits.length === 0
-        ? html`<p>No completed visits.</p>`
-        : html`<table>
-            <tr>
-              <th>Date</th>
-              <th>Time</th>
-              <th>Patient</th>
-              <th>Diagnosis</th>
-              <th>Treatment</th>
-            </tr>
-            ${d.completedVisits.map(
-              (v) =>
-                html`<tr>
-                  <td>${v.date}</td>
-                  <td>${v.time}</td>
-                  <td>${v.patient}</td>
-                  <td>${v.diagnosis}</td>
-                  <td>${v.treatment}</td>
-                </tr> `,
-            )}
-          </table>`
-    }`;
+  const body = markup`<h1>Monthly activity report</h1>
+<p><strong>${d.doctorName}</strong> · ${d.department} · ${d.periodLabel}</p>
+<p class="muted">${clinicName}</p>
+<h2>Appointments</h2>
+<table>
+<tr><th>Status</th><th>Count</th></tr>
+${statusRows.map(([label, n]) => markup`<tr><td>${label}</td><td>${n}</td></tr>\n`)}<tr><th>Total</th><th>${d.totalAppointments}</th></tr>
+</table>
+<p>No-show rate: <strong>${formatRate(d.noShowRate)}</strong> (no-shows among appointments that were not cancelled)</p>
+<p>Treatments recorded: <strong>${d.treatmentsRecorded}</strong></p>
+<h2>Most frequent diagnoses</h2>
+${
+  d.topDiagnoses.length === 0
+    ? markup`<p>None recorded.</p>`
+    : markup`<ol>
+${d.topDiagnoses.map((t) => markup`<li>${t.diagnosis} (${t.count})</li>\n`)}</ol>`
+}
+<h2>Completed visits</h2>
+${
+  d.completedVisits.length === 0
+    ? markup`<p>No completed visits.</p>`
+    : markup`<table>
+<tr><th>Date</th><th>Time</th><th>Patient</th><th>Diagnosis</th><th>Treatment</th></tr>
+${d.completedVisits.map(
+  (v) =>
+    markup`<tr><td>${v.date}</td><td>${v.time}</td><td>${v.patient}</td><td>${v.diagnosis}</td><td>${v.treatment}</td></tr>\n`,
+)}</table>`
+}`;
   const text = [
     `Monthly activity report – ${d.periodLabel}`,
     `${d.doctorName}, ${d.department}`,
