@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
   const logger = fileLogger(dataDir, true);
-  const core = await createCore({ dataDir, demo: values.demo, logger });
+  // Runs the scheduler and the relay like the desktop app; notifications go to the log and, as
+  // jobs/finished events, to the page (no secure store here: SMTP passwords come from the env).
+  const core = await createCore({ dataDir, demo: values.demo, logger, runBackgroundJobs: true });
   const preview = await startPreviewServer({
     core,
     logger,

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, backoffMs, classifyFailure } from '../../../src/main/core/mail/relay';
+import {
+  BACKOFF_CAP_MS,
+  backoffMs,
+  classifyFailure,
+  redactAddresses,
+} from '../../../src/main/core/mail/relay';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 import { simpleParser } from '../../support/mime';
@@ -36,6 +41,9 @@ describe('outbox relay', () => {
     expect(classifyFailure({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }).permanent).toBe(false);
     expect(classifyFailure({ message: 'Invalid login for s3cret-pw' }, 's3cret-pw').reason).toBe(
       'Invalid login for •••',
+    );
+    expect(redactAddresses('550 5.1.1 <ann.lee@example.org>: unknown')).toBe(
+      '550 5.1.1 <<address>>: unknown',
     );
   });
 

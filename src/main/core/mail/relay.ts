@@ -37,6 +37,9 @@ export function classifyFailure(error: unknown, secret = ''): Failure {
   return { permanent: e.code !== undefined && permanentCodes.has(e.code), reason };
 }
 
+/** Server answers may quote the recipient; the log never holds patients' addresses. */
+export const redactAddresses = (text: string): string => text.replace(/[^\s<>"']+@[^\s<>"']+/g, '<address>');
+
 /** Message-ID from the outbox id, so every copy of one outbox row carries the same id. */
 export function messageIdFor(id: number, from: string): string {
   const domain = from.split('@')[1] || 'clinic-desk.local';
@@ -51,7 +54,7 @@ export interface RelayOptions {
   target: () => DeliveryTarget;
   /** Something was sent or failed: the outbox screen should refresh. */
   onChange?: () => void;
-  /** How many rows one run claims. */
+  /** How many rows one pass handles before `sendDue` starts another (which re-reads settings). */
   batchSize?: number;
 }
 
@@ -151,36 +154,36 @@ export function createRelay(options: RelayOptions): Relay {
         logger.log('error', 'mail settings unusable; nothing sent', errorFields(error));
         return result;
       }
-      const rows = outbox.claimDue(batchSize);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        try {
-          const messageId = await deliver(row, target);
-          outbox.markSent(row.id, messageId);
-          result.sent += 1;
-          logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
-        } catch (error) {
-          const failure = classifyFailure(error, target.mode === 'smtp' ? target.password : '');
-          if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
-            outbox.markFailed(row.id, failure.reason);
-            result.failed += 1;
-            logger.log('warn', 'email failed permanently', {
-              outboxId: row.id,
-              kind: row.kind,
-              reason: failure.reason,
-            });
-          } else {
-            outbox.markRetry(row.id, failure.reason, clock.now().getTime() + backoffMs(row.attempts));
-            result.retrying += 1;
-            logger.log('info', 'email will be retried', {
-              outboxId: row.id,
-              attempts: row.attempts,
-              reason: failure.reason,
-            });
-          }
+      // One row at a time: 'sending' then marks exactly the message the server may have accepted.
+      const [row] = outbox.claimDue(1);
+      if (!row) break;
+      try {
+        const messageId = await deliver(row, target);
+        outbox.markSent(row.id, messageId);
+        result.sent += 1;
+        logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
+      } catch (error) {
+        const failure = classifyFailure(error, target.mode === 'smtp' ? target.password : '');
+        if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
+          outbox.markFailed(row.id, failure.reason);
+          result.failed += 1;
+          logger.log('warn', 'email failed permanently', {
+            outboxId: row.id,
+            kind: row.kind,
+            reason: redactAddresses(failure.reason),
+          });
+        } else {
+          outbox.markRetry(row.id, failure.reason, clock.now().getTime() + backoffMs(row.attempts));
+          result.retrying += 1;
+          logger.log('info', 'email will be retried', {
+            outboxId: row.id,
+            attempts: row.attempts,
+            reason: redactAddresses(failure.reason),
+          });
         }
       }
-      if (result.retrying > 0) break; // The server is struggling: leave the rest for the next run.
+      // A failed row is due again only after its backoff, so each due row is tried once per run.
+      if (result.sent + result.retrying + result.failed >= batchSize) break;
     }
     if (result.sent + result.retrying + result.failed > 0) options.onChange?.();
     return result;
@@ -205,15 +208,17 @@ export function createRelay(options: RelayOptions): Relay {
       running = (async () => {
         try {
           let total: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
+          let full: boolean;
           do {
             rerun = false;
             const r = await runOnce();
+            full = r.sent + r.retrying + r.failed >= batchSize;
             total = {
               sent: total.sent + r.sent,
               retrying: total.retrying + r.retrying,
               failed: total.failed + r.failed,
             };
-          } while (rerun && !closed);
+          } while ((rerun || full) && !closed);
           return total;
         } finally {
           running = null;
