@@ -137,6 +137,21 @@ describe('monthly activity report', () => {
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 0 });
   });
 
+  it('refuses a report for a month that is not over, and saves nothing', async () => {
+    const before = snapshotDatabase(t.core.dbPath);
+    const result = await t.core
+      .connectAs('admin', 'test')
+      .call('jobs/run', { job: 'monthly-report', period: '2026-04' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The month 2026-04 is not over yet; its report can be made from the 1st of the next month.',
+      },
+    });
+    expect(snapshotDatabase(t.core.dbPath)).toBe(before);
+  });
+
   it('catches up every month missed while the PC was off', async () => {
     await t.core.jobs.run('monthly-report', '2026-01');
     clock.set('2026-04-15T12:00:00Z');

@@ -14,7 +14,13 @@ const london: ScheduleSettings = {
   reportMinute: 9 * 60,
 };
 const at = (iso: string) => new Date(iso).getTime();
-const ok = (...periods: string[]): RunRecord[] => periods.map((period) => ({ period, status: 'succeeded' }));
+/** Runs that succeeded when they were due (started at the end of their period). */
+const ok = (...periods: string[]): RunRecord[] =>
+  periods.map((period) => ({
+    period,
+    status: 'succeeded',
+    startedAt: at(`${period.length === 7 ? `${period}-28` : period}T23:00:00Z`),
+  }));
 
 describe('periodsDue: reminders', () => {
   it('is due from 08:00 clinic time until the end of the day, once', () => {
@@ -32,9 +38,13 @@ describe('periodsDue: reminders', () => {
   });
 
   it('runs again a period that failed or was interrupted mid-run', () => {
-    const runs: RunRecord[] = [{ period: '2026-03-16', status: 'running' }];
+    const runs: RunRecord[] = [
+      { period: '2026-03-16', status: 'running', startedAt: at('2026-03-16T08:00:00Z') },
+    ];
     expect(periodsDue('reminders', runs, at('2026-03-16T10:00:00Z'), london)).toEqual(['2026-03-16']);
-    const failed: RunRecord[] = [{ period: '2026-03-16', status: 'failed' }];
+    const failed: RunRecord[] = [
+      { period: '2026-03-16', status: 'failed', startedAt: at('2026-03-16T08:00:00Z') },
+    ];
     expect(periodsDue('reminders', failed, at('2026-03-16T10:00:00Z'), london)).toEqual(['2026-03-16']);
   });
 
@@ -63,6 +73,14 @@ describe('periodsDue: reminders', () => {
     expect(periodsDue('reminders', ok('2026-10-25'), at('2026-10-25T01:30:00Z'), early)).toEqual([]);
   });
 
+  it('still runs at the scheduled time after a manual run earlier that morning', () => {
+    const early: RunRecord[] = [
+      { period: '2026-03-16', status: 'succeeded', startedAt: at('2026-03-16T07:30:00Z') },
+    ];
+    expect(periodsDue('reminders', early, at('2026-03-16T07:45:00Z'), london)).toEqual([]);
+    expect(periodsDue('reminders', early, at('2026-03-16T08:00:00Z'), london)).toEqual(['2026-03-16']);
+  });
+
   it('uses the clinic zone, not UTC, for "today"', () => {
     const tokyo = { ...london, timeZone: 'Asia/Tokyo' };
     // 23:30Z on 15 March is 08:30 on 16 March in Tokyo.
@@ -87,7 +105,10 @@ describe('periodsDue: monthly report', () => {
       '2026-03',
     ]);
     expect(periodsDue('monthly-report', [], at('2026-04-02T10:00:00Z'), london)).toEqual(['2026-03']);
-    const runs: RunRecord[] = [...ok('2026-01', '2026-03'), { period: '2026-02', status: 'failed' }];
+    const runs: RunRecord[] = [
+      ...ok('2026-01', '2026-03'),
+      { period: '2026-02', status: 'failed', startedAt: at('2026-03-01T09:00:00Z') },
+    ];
     expect(periodsDue('monthly-report', runs, at('2026-04-02T10:00:00Z'), london)).toEqual(['2026-02']);
   });
 

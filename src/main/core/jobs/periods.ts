@@ -18,6 +18,8 @@ export interface ScheduleSettings {
 export interface RunRecord {
   period: string;
   status: JobRunStatus;
+  /** Epoch ms the run started. */
+  startedAt: number;
 }
 
 /** At most this many past months are caught up, so a PC switched on after years does not flood. */
@@ -50,7 +52,11 @@ export function periodsDue(job: JobName, runs: RunRecord[], now: number, s: Sche
   const done = new Set(runs.filter((r) => r.status === 'succeeded').map((r) => r.period));
   if (job === 'reminders') {
     const today = localDate(now, s.timeZone);
-    return now >= reminderAt(today, s) && !done.has(today) ? [today] : [];
+    const at = reminderAt(today, s);
+    // A "Run now" before the scheduled time does not count: appointments booked after it still
+    // get their reminder at the scheduled time (the dedupe keys keep the first ones from repeating).
+    const ranOnTime = runs.some((r) => r.period === today && r.status === 'succeeded' && r.startedAt >= at);
+    return now >= at && !ranOnTime ? [today] : [];
   }
   const latest = latestReportMonth(now, s);
   const succeeded = [...done].filter((p) => p <= latest).sort();

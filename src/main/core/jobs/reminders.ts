@@ -1,6 +1,6 @@
 import { calendarFile } from '../mail/templates/ics';
 import { reminderEmail } from '../mail/templates/reminder';
-import { dayRange, formatMinutes, localParts } from '../time/zone';
+import { dayRange, formatMinutes, localDate, localParts } from '../time/zone';
 import type { JobContext, JobCounts } from './context';
 
 interface DueAppointment {
@@ -45,6 +45,7 @@ export function queueReminders(ctx: JobContext, date: string): JobCounts {
     clinicPhone: settings.get('clinicPhone'),
   };
   const stamp = ctx.clock.now().getTime();
+  const isToday = localDate(stamp, timeZone) === date;
   const counts = { due: rows.length, queued: 0, alreadyQueued: 0, noEmail: 0, noConsent: 0, inactive: 0 };
 
   sqlite.transaction(() => {
@@ -63,6 +64,7 @@ export function queueReminders(ctx: JobContext, date: string): JobCounts {
           date: local.date,
           time,
           timeZone,
+          isToday,
         });
         const ics = calendarFile({
           uid: `appointment-${row.id}@clinic-desk`,

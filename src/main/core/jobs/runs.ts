@@ -31,9 +31,10 @@ export function jobRuns(sqlite: Sqlite) {
   const finish = sqlite.prepare<[string, number, string, string | null, string, string]>(
     `UPDATE job_runs SET status = ?, finished_at = ?, counts = ?, error = ? WHERE job = ? AND period = ?`,
   );
-  const records = sqlite.prepare<[string], { period: string; status: JobRunSummary['status'] }>(
-    'SELECT period, status FROM job_runs WHERE job = ? ORDER BY period',
-  );
+  const records = sqlite.prepare<
+    [string],
+    { period: string; status: JobRunSummary['status']; startedAt: number }
+  >('SELECT period, status, started_at AS startedAt FROM job_runs WHERE job = ? ORDER BY period');
   const latest = sqlite.prepare<[string], JobRunRow>(
     'SELECT * FROM job_runs WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT 1',
   );

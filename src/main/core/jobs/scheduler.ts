@@ -8,7 +8,9 @@ import {
   type JobRunSummary,
 } from '../../../shared/dto/jobs';
 import type { AuditActor } from '../audit/log';
+import { UserError } from '../errors';
 import { errorFields } from '../logger';
+import { localDate, monthOf } from '../time/zone';
 import type { MailSettingsStore } from '../mail/settings';
 import { minutesOf } from '../mail/settings';
 import { type JobContext, type JobCounts, SYSTEM_ACTOR } from './context';
@@ -117,10 +119,21 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
   };
 
   const scheduler: JobScheduler = {
-    run: (job, period, actor = SYSTEM_ACTOR) =>
-      serial(() =>
-        runPeriod(job, period ?? currentPeriod(job, clock.now().getTime(), scheduleSettings()), actor),
-      ),
+    run: (job, period, actor = SYSTEM_ACTOR) => {
+      const s = scheduleSettings();
+      const now = clock.now().getTime();
+      const chosen = period ?? currentPeriod(job, now, s);
+      // A report is stored for good, so a month that is not over yet cannot have one.
+      if (job === 'monthly-report' && chosen >= monthOf(localDate(now, s.timeZone))) {
+        return Promise.reject(
+          new UserError(
+            'invalid_input',
+            `The month ${chosen} is not over yet; its report can be made from the 1st of the next month.`,
+          ),
+        );
+      }
+      return serial(() => runPeriod(job, chosen, actor));
+    },
     checkNow: () =>
       serial(() => {
         const s = scheduleSettings();

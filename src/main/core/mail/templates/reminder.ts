@@ -12,6 +12,8 @@ export interface ReminderDetails {
   date: string;
   time: string;
   timeZone: string;
+  /** False when the job is run by hand for another day: the email then names the day. */
+  isToday: boolean;
 }
 
 export interface RenderedEmail {
@@ -22,11 +24,12 @@ export interface RenderedEmail {
 
 export function reminderEmail(d: ReminderDetails): RenderedEmail {
   const when = `${formatLongDate(d.date)} at ${d.time}`;
-  const subject = `Reminder: your appointment today at ${d.time} – ${d.clinicName}`;
+  const day = d.isToday ? 'today' : `on ${formatLongDate(d.date)}`;
+  const subject = `Reminder: your appointment ${day} at ${d.time} – ${d.clinicName}`;
   const contact = [d.clinicAddress, d.clinicPhone ? `Phone ${d.clinicPhone}` : ''].filter(Boolean);
   const body = markup`<h1>${d.clinicName}</h1>
 <p>Dear ${d.patientName},</p>
-<p>This is a reminder of your appointment today.</p>
+<p>This is a reminder of your appointment ${day}.</p>
 <table>
 <tr><th>When</th><td>${when}</td></tr>
 <tr><th>Doctor</th><td>${d.doctorName}</td></tr>
@@ -40,7 +43,7 @@ export function reminderEmail(d: ReminderDetails): RenderedEmail {
     '',
     `Dear ${d.patientName},`,
     '',
-    'This is a reminder of your appointment today.',
+    `This is a reminder of your appointment ${day}.`,
     '',
     `When:       ${when}`,
     `Doctor:     ${d.doctorName}`,
