@@ -31,7 +31,14 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: fromRoot('./src/main/index.ts') },
+      // The export worker is its own entry (out/main/export-worker.js, next to index.js), which
+      // is where defaultExportWorkerPath() looks for it in the built app.
+      lib: {
+        entry: {
+          index: fromRoot('./src/main/index.ts'),
+          'export-worker': fromRoot('./src/main/core/jobs/export/worker.ts'),
+        },
+      },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded
       // from node_modules at run time rather than bundled; this is electron-vite's default.
       externalizeDeps: true,

@@ -7,6 +7,7 @@ import { defaultMigrationsFolder } from './core/db/locate';
 import { defaultDataDir } from './core/data-dir';
 import { errorFields, fileLogger } from './core/logger';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
+import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
 
 const USAGE = `Clinic Desk command line — the same core as the desktop app.
 
@@ -19,6 +20,7 @@ Commands:
   restore FILE                       verify FILE, keep a safety copy of the current database, swap
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
+${JOBS_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -54,6 +56,11 @@ async function main(argv: string[]): Promise<number> {
       as: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      month: { type: 'string' },
+      patient: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const out: Output = {
@@ -153,6 +160,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify(result.value, null, values.json ? 2 : 2));
       return 0;
     }
+    case 'jobs':
+    case 'export':
+    case 'outbox': {
+      const jobsCommand = command;
+      return withCore(dataDir, (core) => runJobsCommand(core, jobsCommand, rest, values, out));
+    }
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -161,7 +174,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof StartupError || error instanceof UserError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof StartupError ||
+      error instanceof UserError ||
+      error instanceof JobsUsageError
+    ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`clinic-desk: ${error.message}`);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
 import { appointmentChannels } from './channels/appointments';
+import type { JobFinished, JobProgress } from './dto/jobs';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
 import type { Access } from './channels/define';
@@ -8,6 +9,10 @@ import { departmentChannels } from './channels/departments';
 import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
 import { settingsChannels } from './channels/settings';
+import { exportChannels } from './channels/exports';
+import { jobChannels } from './channels/jobs';
+import { mailChannels } from './channels/mail';
+import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 
 /**
@@ -26,6 +31,10 @@ export const channels = {
   ...auditChannels,
   ...settingsChannels,
   ...appointmentChannels,
+  ...mailChannels,
+  ...jobChannels,
+  ...reportChannels,
+  ...exportChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
@@ -38,6 +47,8 @@ export {
   patientUpdateInput,
 } from './channels/patients';
 export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
+export { mailSettingsInput, sendTestInput } from './channels/mail';
+export { exportRangeInput } from './channels/exports';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
@@ -58,9 +69,13 @@ export interface EventMap {
   'data/changed': { tables: string[] };
   /** The session of this window ended (sign-out, idle lock, account deactivated). */
   'session/ended': { reason: 'signed-out' | 'idle' | 'revoked' };
+  /** A background job made progress (export rows written so far). */
+  'jobs/progress': JobProgress;
+  /** A background job or export finished or failed; no patient data. */
+  'jobs/finished': JobFinished;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['data/changed', 'session/ended'];
+export const EVENT_NAMES: EventName[] = ['data/changed', 'session/ended', 'jobs/progress', 'jobs/finished'];
 
 export function describeAccess(access: Access): string {
   if (access === 'public') return 'anyone, signed in or not';

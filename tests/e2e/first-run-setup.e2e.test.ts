@@ -58,6 +58,8 @@ describe('browser preview: first-run setup', () => {
       'Departments',
       'Audit log',
       'Settings',
+      'Jobs',
+      'Exports',
     ]);
     await page.getByText('No patients yet').waitFor();
   });

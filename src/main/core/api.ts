@@ -1,6 +1,7 @@
 import type { ChannelName, ChannelResult, EventMap, EventName } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
+import type { CoreJobs } from './jobs/background';
 
 /** Where a connection's calls come from; used in the log and audit trail. */
 export type Transport = 'ipc' | 'http' | 'cli' | 'test';
@@ -48,6 +49,9 @@ export interface Core {
   };
   /** `integrity_check` and where the schema stands against this version's migrations. */
   checkDatabase(): DatabaseCheck;
+  /** Jobs, outbox and exports for the shell's tray, the CLI and tests (same code as the channels). */
+  readonly jobs: CoreJobs;
+  /** Stops timers and export workers, then closes the database. */
   close(): void;
 }
 

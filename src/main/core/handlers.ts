@@ -6,6 +6,10 @@ import { backupHandlers } from './backup/handlers';
 import { departmentHandlers } from './departments/handlers';
 import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
+import { exportHandlers } from './jobs/export/handlers';
+import { jobHandlers } from './jobs/handlers';
+import { reportHandlers } from './jobs/report-handlers';
+import { mailHandlers } from './mail/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
@@ -28,5 +32,9 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...settingsHandlers(services),
     ...appointmentHandlers(services),
     ...treatmentHandlers(services),
+    ...mailHandlers(services),
+    ...jobHandlers(services),
+    ...reportHandlers(services),
+    ...exportHandlers(services),
   };
 }

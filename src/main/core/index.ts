@@ -18,16 +18,21 @@ import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
 import type { CoreHost, Services } from './services';
 import { settingsStore } from './settings/store';
+import { createBackground, type DesktopIntegration, type Notifier } from './jobs/background';
+import { defaultExportWorkerPath } from './jobs/export/spawn';
+import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
 
 export type { Core, Connection, Clock, Transport } from './api';
+export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
+export type { SecretStore } from './mail/secret-store';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
   /** Folder that holds clinic.db, logs/, outbox/, exports/ and backups/. */
   dataDir: string;
   clock?: Clock;
-  /** Seed the demo clinic into an empty database. */
-  demo?: boolean;
+  /** Seed the demo clinic into an empty database; 'without-visits' leaves its diary empty. */
+  demo?: boolean | 'without-visits';
   /** Electron build of better-sqlite3 (the desktop app); the Node build is used otherwise. */
   nativeBinding?: string;
   migrationsFolder?: string;
@@ -36,6 +41,18 @@ export interface CoreOptions {
   host?: CoreHost;
   /** scrypt cost; OWASP's parameters unless a test asks for a cheaper one. */
   passwordCost?: ScryptCost;
+  /** Arm the scheduler and the outbox relay (the app and the preview); the CLI and tests drive them. */
+  runBackgroundJobs?: boolean;
+  /** Tells the person at the desk a job finished; the preview's default writes to the log. */
+  notifier?: Notifier;
+  /** Encrypts the SMTP password (Electron safeStorage); without one a password is refused. */
+  secretStore?: SecretStore;
+  /** Folder reveal and PDF printing, which only the desktop shell can do. */
+  desktop?: DesktopIntegration;
+  /** Export worker entry; next to the core's source or bundle by default. */
+  exportWorker?: string;
+  /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -129,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  const services: Services = {
+  const base = {
     sqlite,
     db: drizzleFor(sqlite),
     clock,
@@ -146,7 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   if (pending.state === 'restored') {
     settings.set('lastRestoreError', null);
-    services.audit.record(
+    base.audit.record(
       { userId: null, username: 'system' },
       {
         action: 'restore',
@@ -157,7 +174,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } else if (pending.state === 'failed') {
     settings.set('lastRestoreError', pending.message);
   }
-  const dispatcher = new Dispatcher(services, allHandlers(services), new EventHub());
+  const hub = new EventHub();
+  const { background, jobs } = createBackground(base, hub, {
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    exportWorker: options.exportWorker ?? defaultExportWorkerPath(),
+    secretStore: options.secretStore ?? unavailableSecretStore,
+    notifier: options.notifier ?? {
+      notify: (title, body) => logger.log('info', 'notification', { title, body }),
+    },
+    desktop: options.desktop,
+    env: options.env ?? process.env,
+  });
+  const services: Services = { ...base, background };
+  const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
 
@@ -180,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const result = await seedDemoClinic(sqlite, settings, {
         passwordCost: services.passwordCost,
         now: clock.now().getTime(),
+        visits: options.demo !== 'without-visits',
         ...(seedOptions.seed === undefined ? {} : { seed: seedOptions.seed }),
       });
       logger.log('info', 'demo clinic seeded');
@@ -201,11 +233,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         pending: state.pending,
       };
     },
+    jobs,
     close: () => {
+      background.close();
       sqlite.close();
       logger.log('info', 'core closed');
     },
   };
   if (options.demo && isEmptyClinic(sqlite)) await core.seedDemo();
+  if (options.runBackgroundJobs) background.start();
   return core;
 }

@@ -3,6 +3,7 @@ import type { AuditLog } from './audit/log';
 import type { BackupService } from './backup/backups';
 import type { ScryptCost } from './auth/password';
 import type { Db } from './db/client';
+import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings/store';
@@ -21,6 +22,8 @@ export interface Services {
   backups: BackupService;
   /** What the program hosting the core (desktop shell, preview, CLI) does on the core's behalf. */
   host: CoreHost;
+  /** Outbox, relay, scheduler and exports (src/main/core/jobs). */
+  background: Background;
 }
 
 export interface CoreHost {

@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, session, type BrowserWindow, type Tray } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  safeStorage,
+  session,
+  type BrowserWindow,
+  type Tray,
+} from 'electron';
 import type { Core } from '../core/api';
+import type { DesktopIntegration, Notifier, SecretStore } from '../core';
 import { StartupError } from '../core/errors';
 import { errorFields, fileLogger, type Logger } from '../core/logger';
 import { isAppPageUrl, resolveAppPage } from './app-page';
@@ -11,7 +21,10 @@ import { createMainWindow, revealWindow } from './main-window';
 import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
 import { requestRestore } from '../core/backup/pending';
 import { startupRecovery } from './startup-error';
-import { createTray } from './tray';
+import { createDesktopIntegration } from './desktop-integration';
+import { createDesktopNotifier } from './notifier';
+import { createSafeStorageSecretStore } from './secret-store';
+import { createTray, refreshTrayMenu, type TrayOptions } from './tray';
 import { hardenSession } from './window-security';
 
 export interface CoreFactoryOptions {
@@ -21,6 +34,11 @@ export interface CoreFactoryOptions {
   migrationsFolder: string;
   logger: Logger;
   host: { requestRestart(reason: 'restore'): void };
+  /** The app runs the scheduler and the outbox relay (the CLI does not). */
+  runBackgroundJobs: boolean;
+  notifier: Notifier;
+  secretStore: SecretStore;
+  desktop: DesktopIntegration;
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -99,7 +117,12 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       migrationsFolder: paths.migrationsFolder,
       logger,
       host: { requestRestart: relaunch },
+      runBackgroundJobs: true,
+      notifier: createDesktopNotifier({ onClick: reveal }),
+      secretStore: createSafeStorageSecretStore(safeStorage),
+      desktop: createDesktopIntegration(),
     });
+    const started = core;
 
     hardenSession(
       session.defaultSession,
@@ -129,7 +152,28 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     });
     window = mainWindow;
 
-    tray = openTray(paths.trayIcon, reveal, () => app.quit(), logger);
+    const trayOptions: TrayOptions = {
+      iconPath: paths.trayIcon,
+      onOpen: reveal,
+      onQuit: () => app.quit(),
+      jobs: {
+        run: (job) => {
+          started.jobs
+            .run(job)
+            .catch((error: unknown) => logger.log('error', 'tray job run failed', errorFields(error)));
+        },
+        lastResults: () => started.jobs.lastResults(),
+      },
+    };
+    tray = openTray(trayOptions, logger);
+    const openedTray = tray;
+    if (openedTray) started.jobs.onFinished(() => refreshTrayMenu(openedTray, trayOptions));
+    // A laptop that slept through 08:00 sends the day's reminders as soon as it wakes.
+    powerMonitor.on('resume', () => {
+      started.jobs
+        .checkNow()
+        .catch((error: unknown) => logger.log('error', 'catch-up after resume failed', errorFields(error)));
+    });
   };
 
   app
@@ -191,9 +235,9 @@ function nativeBindingFor(paths: ShellPaths, isPackaged: boolean, logger: Logger
   return undefined;
 }
 
-function openTray(iconPath: string, onOpen: () => void, onQuit: () => void, logger: Logger): Tray | null {
+function openTray(options: TrayOptions, logger: Logger): Tray | null {
   try {
-    return createTray({ iconPath, onOpen, onQuit });
+    return createTray(options);
   } catch (error) {
     // Some Linux desktops have no tray; the app still works, it just quits with its window.
     logger.log('warn', 'tray unavailable', errorFields(error));

@@ -60,6 +60,9 @@ async function main(): Promise<void> {
       demo: values.demo,
       logger,
       ...(clock ? { clock } : {}),
+      // Runs the scheduler and the relay like the desktop app; notifications go to the log and,
+      // as jobs/finished events, to the page (no secure store here: SMTP passwords come from the env).
+      runBackgroundJobs: true,
       host: { requestRestart: () => void restart().catch(restartFailed) },
     });
     const preview = await startPreviewServer({

@@ -13,9 +13,11 @@ describe('navigation', () => {
       'Departments',
       'Audit log',
       'Settings',
+      'Jobs',
+      'Exports',
     ]);
-    expect(labels('reception')).toEqual(['Today', 'Calendar', 'Patients']);
-    expect(labels('doctor')).toEqual(['My day', 'Patients', 'My reports']);
+    expect(labels('reception')).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
+    expect(labels('doctor')).toEqual(['My day', 'Patients', 'My reports', 'Exports']);
   });
 
   it("lands every role on a screen in that role's menu", () => {

@@ -14,6 +14,8 @@ export interface DemoSeedOptions {
   passwordCost: ScryptCost;
   /** The clinic's "now": visits are six months back and two weeks ahead of it. */
   now: number;
+  /** False for a clinic with people but no visits yet (tests that build their own diary). */
+  visits?: boolean;
 }
 
 export interface DemoSeedResult {
@@ -210,17 +212,18 @@ export async function seedDemoClinic(
       const userId = userIds[i];
       if (doctorId !== undefined && userId !== undefined) recordedBy.set(doctorId, userId);
     });
-    visits = seedVisits(sqlite, random, {
-      now,
-      timeZone,
-      doctors: seedDoctors,
-      activePatients: allPatients,
-      allPatients,
-      createdBy: userIds[1] ?? 1,
-      recordedBy,
-      pastDays: 182,
-      futureDays: 14,
-    });
+    if (options.visits !== false)
+      visits = seedVisits(sqlite, random, {
+        now,
+        timeZone,
+        doctors: seedDoctors,
+        activePatients: allPatients,
+        allPatients,
+        createdBy: userIds[1] ?? 1,
+        recordedBy,
+        pastDays: 182,
+        futureDays: 14,
+      });
     settings.set('clinicName', 'Riverside Family Clinic');
     settings.set('clinicAddress', '12 Riverside Walk, London SE1 9XX');
     settings.set('clinicPhone', '+44 20 7946 0000');

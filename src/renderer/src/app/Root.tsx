@@ -3,12 +3,14 @@ import { SetupScreen } from '../features/auth/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { errorMessage, useChannelQuery } from '../lib/api';
 import { useSession } from '../lib/session';
+import { useJobNotifications } from '../lib/useJobEvents';
 import { useServerEvents } from '../lib/useServerEvents';
 import { AppFrame } from './AppFrame';
 
 /** Decides between first-run setup, sign-in and the app for the signed-in person's role. */
 export function Root() {
   useServerEvents();
+  useJobNotifications();
   const status = useChannelQuery('auth/setupStatus', {});
   const session = useSession();
 

@@ -9,6 +9,9 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { MyDayScreen } from '../features/visits/MyDayScreen';
+import { ExportsScreen } from '../features/exports/ExportsScreen';
+import { JobsScreen } from '../features/jobs/JobsScreen';
+import { MyReportsScreen } from '../features/reports/MyReportsScreen';
 import { SCREENS, type ScreenId } from './navigation';
 
 /** The finished screens; add a feature folder and one line here when a screen becomes ready. */
@@ -22,6 +25,9 @@ const READY: Partial<Record<ScreenId, ComponentType>> = {
   today: TodayScreen,
   calendar: CalendarScreen,
   'my-day': MyDayScreen,
+  'my-reports': MyReportsScreen,
+  exports: ExportsScreen,
+  jobs: JobsScreen,
 };
 
 export function ScreenView({ screen }: { screen: ScreenId }) {

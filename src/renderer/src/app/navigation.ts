@@ -12,16 +12,18 @@ export const SCREENS = {
   today: { label: 'Today', ready: true },
   calendar: { label: 'Calendar', ready: true },
   'my-day': { label: 'My day', ready: true },
-  'my-reports': { label: 'My reports', ready: false },
+  'my-reports': { label: 'My reports', ready: true },
+  exports: { label: 'Exports', ready: true },
+  jobs: { label: 'Jobs', ready: true },
 } as const satisfies Record<string, { label: string; ready: boolean }>;
 
 export type ScreenId = keyof typeof SCREENS;
 
 /** The navbar per role, in order. The server enforces access; this only decides what is offered. */
 export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
-  admin: ['dashboard', 'patients', 'staff', 'doctors', 'departments', 'audit', 'settings'],
-  reception: ['today', 'calendar', 'patients'],
-  doctor: ['my-day', 'patients', 'my-reports'],
+  admin: ['dashboard', 'patients', 'staff', 'doctors', 'departments', 'audit', 'settings', 'jobs', 'exports'],
+  reception: ['today', 'calendar', 'patients', 'exports'],
+  doctor: ['my-day', 'patients', 'my-reports', 'exports'],
 };
 
 /** Where a role lands after signing in: the front desk on Today, doctors on their own day. */

@@ -22,6 +22,7 @@ import { AmendTreatmentDialog } from '../visits/AmendTreatmentDialog';
 import { HistoryTable } from './HistoryTable';
 import { PatientFormDialog } from './PatientFormDialog';
 import { formatDateOfBirth, sexLabel } from './patientFormat';
+import { ExportHistoryButton } from '../exports/ExportHistoryButton';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -74,8 +75,8 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
           </Group>
         </div>
         <Group>
-          {/* MOUNT POINT (lead): the jobs helper's "Export full history" button goes here. */}
-          <div data-mount="export-history" />
+          {/* Reception, or a doctor who sees this patient's history (main checks which). */}
+          {session.role !== 'admin' ? <ExportHistoryButton patientId={p.id} /> : null}
           {desk && p.active ? <Button onClick={() => setBooking(true)}>Book appointment</Button> : null}
           {desk ? (
             <Button variant="default" onClick={() => setEditing(true)}>

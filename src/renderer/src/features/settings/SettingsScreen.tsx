@@ -21,6 +21,7 @@ import { useChannelMutation, useChannelQuery } from '../../lib/api';
 import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { MailSettingsPanel } from '../mail/MailSettingsPanel';
 import {
   settingsRequest,
   settingsValues,
@@ -47,7 +48,7 @@ export function SettingsScreen() {
       ) : (
         <ClinicSettingsForm key={version} settings={settings.data} onSaved={() => setVersion(version + 1)} />
       )}
-      {/* The jobs work mounts the Email (SMTP) panel here too. */}
+      <MailSettingsPanel />
       <BackupsPanel />
     </Stack>
   );

@@ -1,0 +1,28 @@
+import { UserError } from '../errors';
+import { requireSession, type DomainHandlers } from '../handler';
+
+type JobChannels = 'jobs/list' | 'jobs/run';
+
+export const jobHandlers: DomainHandlers<JobChannels> = ({ background }) => ({
+  'jobs/list': () => background.scheduler.overview(),
+  'jobs/run': async (input, ctx) => {
+    const session = requireSession(ctx);
+    if (input.period !== undefined) {
+      const wanted = input.job === 'reminders' ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}$/;
+      if (!wanted.test(input.period)) {
+        throw new UserError(
+          'invalid_input',
+          input.job === 'reminders'
+            ? 'Reminders run for a day: give it as YYYY-MM-DD.'
+            : 'Reports run for a month: give it as YYYY-MM.',
+        );
+      }
+    }
+    const run = await background.scheduler.run(input.job, input.period, {
+      userId: session.userId,
+      username: session.username,
+    });
+    ctx.changed('job_runs', 'email_outbox', 'monthly_reports');
+    return { job: input.job, periods: [run] };
+  },
+});

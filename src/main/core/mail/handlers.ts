@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { MailSettingsView } from '../../../shared/dto/jobs';
+import { UserError } from '../errors';
+import { requireSession, type DomainHandlers } from '../handler';
+import type { Services } from '../services';
+import { insecureReason } from './delivery';
+import { toOutboxItem } from './outbox';
+import { testEmail } from './templates/notice';
+
+type MailChannels =
+  'mail/getSettings' | 'mail/saveSettings' | 'mail/sendTest' | 'outbox/list' | 'outbox/retry';
+
+function settingsView({ background }: Services): MailSettingsView {
+  const smtp = background.mailSettings.smtp();
+  const reason = background.secrets.unavailableReason();
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    security: smtp.security,
+    username: smtp.username,
+    fromAddress: smtp.fromAddress,
+    passwordSet: smtp.passwordCipher !== null,
+    canStorePassword: reason === null,
+    passwordStoreNote: reason,
+    delivery: background.delivery(),
+    schedule: background.mailSettings.schedule(),
+  };
+}
+
+const actorOf = (session: { userId: number; username: string }) => ({
+  userId: session.userId,
+  username: session.username,
+});
+
+export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
+  const { sqlite, background, audit, logger, settings, clock } = services;
+  return {
+    'mail/getSettings': () => settingsView(services),
+    'mail/saveSettings': (input, ctx) => {
+      const session = requireSession(ctx);
+      const insecure = insecureReason(input.host, input.security);
+      if (insecure) throw new UserError('invalid_input', insecure);
+      const current = background.mailSettings.smtp();
+      let passwordCipher = current.passwordCipher;
+      if (input.password !== undefined && input.password !== '') {
+        // Refused before anything is written: a password is stored encrypted or not at all.
+        const reason = background.secrets.unavailableReason();
+        if (reason) throw new UserError('conflict', reason);
+        passwordCipher = background.secrets.encrypt(input.password);
+      } else if (input.password === '') {
+        passwordCipher = null;
+      }
+      sqlite.transaction(() => {
+        background.mailSettings.saveSmtp({
+          host: input.host,
+          port: input.port,
+          security: input.security,
+          username: input.username,
+          fromAddress: input.fromAddress,
+          passwordCipher,
+        });
+        background.mailSettings.saveSchedule({
+          reminderTime: input.reminderTime,
+          reportDay: input.reportDay,
+          reportTime: input.reportTime,
+        });
+        audit.record(actorOf(session), {
+          action: 'mail.saveSettings',
+          entity: 'settings',
+          entityId: 'mail.smtp',
+          summary: `Mail settings saved (server ${input.host || 'none'}, password ${passwordCipher ? 'set' : 'not set'}).`,
+        });
+      })();
+      if (background.started()) background.scheduler.start();
+      ctx.changed('settings');
+      logger.log('info', 'mail settings saved', { userId: session.userId });
+      return settingsView(services);
+    },
+    'mail/sendTest': async (input, ctx) => {
+      const session = requireSession(ctx);
+      const delivery = background.delivery();
+      const email = testEmail(
+        settings.get('clinicName'),
+        delivery.mode === 'smtp' ? `through ${delivery.server}` : `into the folder ${delivery.folder}`,
+      );
+      const key = `test:${clock.now().getTime()}:${randomUUID()}`;
+      sqlite.transaction(() => {
+        background.outbox.enqueue({ dedupeKey: key, kind: 'test', to: input.to, ...email });
+        audit.record(actorOf(session), {
+          action: 'mail.sendTest',
+          entity: 'email_outbox',
+          entityId: key,
+          summary: 'Test email queued.',
+        });
+      })();
+      await background.relay.sendDue();
+      ctx.changed('email_outbox');
+      const row = background.outbox.byKey(key);
+      if (!row) throw new Error('test email vanished from the outbox');
+      return toOutboxItem(row);
+    },
+    'outbox/list': (input) => ({
+      items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
+      counts: background.outbox.counts(),
+      delivery: background.delivery(),
+    }),
+    'outbox/retry': (input, ctx) => {
+      const session = requireSession(ctx);
+      const row = background.outbox.byId(input.id);
+      if (!row) throw new UserError('not_found', 'That message is not in the outbox.');
+      if (row.status === 'sent' || row.status === 'sending') {
+        throw new UserError('conflict', 'That message has already been sent or is being sent.');
+      }
+      sqlite.transaction(() => {
+        background.outbox.retry(input.id);
+        audit.record(actorOf(session), {
+          action: 'outbox.retry',
+          entity: 'email_outbox',
+          entityId: input.id,
+          summary: `Message #${input.id} queued again.`,
+        });
+      })();
+      background.relay.kick();
+      ctx.changed('email_outbox');
+      const updated = background.outbox.byId(input.id);
+      if (!updated) throw new Error('outbox row vanished');
+      return toOutboxItem(updated);
+    },
+  };
+};

@@ -1,0 +1,22 @@
+import { Alert, Code, Text } from '@mantine/core';
+import type { MailDelivery } from '../../../../shared/dto/jobs';
+
+/** Where email goes right now; with no server set up, the folder the .eml files are written to. */
+export function DeliveryNote({ delivery }: { delivery: MailDelivery }) {
+  if (delivery.mode === 'smtp') {
+    return (
+      <Text size="sm" c="dimmed">
+        Email is sent through {delivery.server}
+        {delivery.source === 'environment' ? ' (set by CLINIC_DESK_SMTP_URL)' : ''}.
+      </Text>
+    );
+  }
+  return (
+    <Alert variant="light" color="blue" title="No mail server is set up">
+      <Text size="sm">
+        Messages are written as .eml files (open them with any mail program) into{' '}
+        <Code>{delivery.folder}</Code>
+      </Text>
+    </Alert>
+  );
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportItem } from '../../src/shared/dto/jobs';
+import type { Result } from '../../src/shared/result';
+import { JobFixtures } from '../support/job-fixtures';
+import { tempCore, tempDir } from '../support/temp-core';
+import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
+import { startPreview, type Preview } from './support/preview';
+
+/**
+ * Reception exports a patient's full history in the preview: the call returns at once, the
+ * worker thread writes the CSV, the Exports list shows it done and a notification says so.
+ */
+describe('browser preview: export a patient history', () => {
+  let preview: Preview;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  const dataDir = tempDir('clinic-desk-e2e-export-');
+
+  beforeAll(async () => {
+    const t = await tempCore({ dataDir, demo: true });
+    t.core.close();
+    const f = new JobFixtures(join(dataDir, 'clinic.db'));
+    const doctor = f.doctor('Dr Export Test', f.department('Export Testing'));
+    const patient = f.patient('Erin Export', { email: 'erin@example.org', number: 'E000001' });
+    const visit = f.appointment(patient, doctor, '2026-01-12', '09:30', 'completed');
+    f.treatment(visit, { diagnosis: 'Sprained ankle', notes: 'Rest, ice.\n=Not a formula' });
+    f.appointment(patient, doctor, '2026-02-12', '10:00', 'booked');
+    f.close();
+    [preview, browser] = await Promise.all([startPreview({ demo: true, dataDir }), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    problems = watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('signs in as the front desk and opens Exports', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Use reception' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('link', { name: 'Exports' }).click();
+    await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
+  });
+
+  it('picks the patient and starts the export', async () => {
+    const picker = page
+      .getByRole('textbox', { name: 'Patient' })
+      .or(page.getByRole('combobox', { name: 'Patient' }));
+    await picker.fill('E000001');
+    await page.getByRole('option', { name: 'Erin Export (E000001)' }).click();
+    await page.getByRole('button', { name: 'Export full history' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Export #\d+ started/ })
+      .waitFor();
+  });
+
+  it('shows the export done in the Exports list, with its file, and a notification', async () => {
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('done', { exact: true }).waitFor();
+    expect(await row.innerText()).toMatch(/History of E000001/);
+    await page.getByText('Export finished').first().waitFor();
+    await screenshot(page, 'exports');
+
+    const response = await context.request.post(`${preview.origin}/api/exports/list`, { data: {} });
+    const list = (await response.json()) as Result<ExportItem[]>;
+    if (!list.ok) throw new Error(list.error.message);
+    const [item] = list.value;
+    expect(item).toMatchObject({
+      status: 'done',
+      rows: 2,
+      patientNumber: 'E000001',
+      emailStatus: expect.any(String),
+    });
+    expect(await row.innerText()).toContain(item!.fileName!);
+    const csv = readFileSync(item!.filePath!, 'utf8');
+    expect(csv.startsWith('\uFEFFpatient_number,')).toBe(true);
+    expect(csv).toContain(
+      `E000001,Erin Export,2026-01-12,09:30,Dr Export Test,Export Testing,completed,Sprained ankle,"Rest, ice.\n=Not a formula",,`,
+    );
+
+    // The preview cannot open a file manager: it shows where the file is.
+    await row.getByRole('button', { name: `Show file of export ${item!.id}` }).click();
+    await row.getByText(item!.filePath!).waitFor();
+  });
+
+  it('shows the administrator the jobs, runs reminders now and lists the outbox', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Use admin' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    const jobs = page.getByRole('table', { name: 'Scheduled jobs' });
+    await jobs.getByText('Every day at 08:00 (Europe/London)').waitFor();
+    await page.getByRole('button', { name: 'Run daily reminders now' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Done for \d{4}-\d{2}-\d{2}/ })
+      .waitFor();
+    await page.getByText(`Messages are written as .eml files`).first().waitFor();
+    await page
+      .getByRole('table', { name: 'Email outbox' })
+      .getByText('Your medical history from', { exact: false })
+      .waitFor();
+    await screenshot(page, 'jobs', { fullPage: true });
+  });
+
+  it('had no page errors or CSP violations', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});
