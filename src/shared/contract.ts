@@ -3,6 +3,7 @@ import { authChannels } from './channels/auth';
 import type { Access } from './channels/define';
 import { patientChannels } from './channels/patients';
 import { staffChannels } from './channels/staff';
+import { statsChannels } from './channels/stats';
 
 /**
  * The single source of truth for every request the renderer (or the CLI, or the browser
@@ -14,11 +15,13 @@ export const channels = {
   ...authChannels,
   ...patientChannels,
   ...staffChannels,
+  ...statsChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
 export { patientsListInput } from './channels/patients';
+export { statsInput } from './channels/stats';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

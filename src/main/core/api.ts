@@ -1,6 +1,7 @@
 import type { ChannelName, ChannelResult, EventMap, EventName } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
+import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
 
 /** Where a connection's calls come from; used in the log and audit trail. */
 export type Transport = 'ipc' | 'http' | 'cli' | 'test';
@@ -40,6 +41,17 @@ export interface Core {
   seedDemo(options?: {
     seed?: number;
   }): Promise<{ patients: number; doctors: number; logins: { username: string; password: string }[] }>;
+  /**
+   * Generates a large clinic (years of history) into an empty database, for measuring the app at
+   * scale (`cli seed --patients N`, `npm run bench`). Refused when the database holds a clinic.
+   */
+  seedLarge(options: {
+    patients: number;
+    doctors: number;
+    years: number;
+    seed?: number;
+    onProgress?: (phase: LargeSeedPhase, fraction: number) => void;
+  }): Promise<LargeSeedResult>;
   /** `integrity_check` and where the schema stands against this version's migrations. */
   checkDatabase(): DatabaseCheck;
   close(): void;

@@ -4,6 +4,7 @@ import type { HandlerMap } from './handler';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { staffHandlers } from './staff/handlers';
+import { statsHandlers } from './stats/handlers';
 
 /**
  * Every domain's handlers merged into one map. The type demands exactly one handler per contract
@@ -14,5 +15,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...authHandlers(services),
     ...patientHandlers(services),
     ...staffHandlers(services),
+    ...statsHandlers(services),
   };
 }

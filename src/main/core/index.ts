@@ -13,8 +13,10 @@ import { StartupError } from './errors';
 import { allHandlers } from './handlers';
 import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
+import { seedLargeClinic } from './seed/large';
 import type { Services } from './services';
 import { settingsStore } from './settings/store';
+import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, Clock, Transport } from './api';
 export { StartupError, UserError } from './errors';
@@ -91,8 +93,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     audit: auditLog(sqlite, clock),
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
+    statsMemo: new StatsMemo(clock),
   };
-  const dispatcher = new Dispatcher(services, allHandlers(services), new EventHub());
+  const hub = new EventHub();
+  invalidateOnDataChanged(hub, services.statsMemo);
+  const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
 
@@ -118,6 +123,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger.log('info', 'demo clinic seeded');
       dispatcher.hub.broadcast('data/changed', {
         tables: ['departments', 'doctors', 'patients', 'staff_users'],
+      });
+      return result;
+    },
+    seedLarge: async (seedOptions) => {
+      const result = await seedLargeClinic(sqlite, settings, {
+        ...seedOptions,
+        now: clock.now(),
+        passwordCost: services.passwordCost,
+      });
+      logger.log('info', 'large clinic seeded', {
+        patients: result.patients,
+        doctors: result.doctors,
+        appointments: result.appointments,
+      });
+      dispatcher.hub.broadcast('data/changed', {
+        tables: [
+          'appointments',
+          'departments',
+          'doctors',
+          'patients',
+          'settings',
+          'staff_users',
+          'treatments',
+        ],
       });
       return result;
     },

@@ -14,6 +14,8 @@ const sampleInput: Record<ChannelName, unknown> = {
   'auth/session': {},
   'patients/list': { query: '' },
   'staff/list': {},
+  'stats/dashboard': {},
+  'stats/doctor': {},
 };
 
 describe('contract dispatch', () => {
