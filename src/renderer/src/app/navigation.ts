@@ -2,7 +2,7 @@ import type { Role } from '../../../shared/roles';
 
 /** Every screen the app knows, by the id used in the address (`#/patients`). */
 export const SCREENS = {
-  dashboard: { label: 'Dashboard', ready: false },
+  dashboard: { label: 'Dashboard', ready: true },
   patients: { label: 'Patients', ready: true },
   staff: { label: 'Staff', ready: false },
   doctors: { label: 'Doctors', ready: false },
@@ -25,11 +25,11 @@ export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
 };
 
 /**
- * Where a role lands after signing in. Patients is the only finished screen in this version, so
- * everyone starts there rather than on a placeholder; switch to each role's first entry later.
+ * Where a role lands after signing in: the administrator on the dashboard; the others on Patients
+ * until their own first screens (Today, My day) are finished.
  */
 export const HOME: Record<Role, ScreenId> = {
-  admin: 'patients',
+  admin: 'dashboard',
   reception: 'patients',
   doctor: 'patients',
 };
