@@ -6,7 +6,7 @@ import type {
   PeriodStats,
   StatusCounts,
 } from '../../../shared/dto/stats';
-import { addDays, dayRange, localDate, monthOf, monthRange } from '../time/zone';
+import { addDays, dayRange, localDate, monthOf, monthRange, zonedInstant } from '../time/zone';
 import { emptyCounts, type Range, type StatsQueries } from './queries';
 
 /** Tables the figures read: a write to any of them drops the memoised figures. */
@@ -63,6 +63,13 @@ export function calendarOf({ now, timeZone }: StatsMoment): {
   return { today, month, monthRange: monthRange(month, timeZone) };
 }
 
+/** `count` local days from `first`, as [start, end) instants: one zone conversion per boundary. */
+function consecutiveDays(first: string, count: number, timeZone: string): (Range & { date: string })[] {
+  const dates = Array.from({ length: count + 1 }, (_, i) => addDays(first, i));
+  const starts = dates.map((date) => zonedInstant(date, 0, timeZone));
+  return dates.slice(0, count).map((date, i) => ({ date, start: starts[i] ?? 0, end: starts[i + 1] ?? 0 }));
+}
+
 export function dashboardStats(
   queries: StatsQueries,
   moment: StatsMoment,
@@ -70,19 +77,19 @@ export function dashboardStats(
   const { timeZone } = moment;
   const { today, month, monthRange: monthSpan } = calendarOf(moment);
 
-  const perDay: DayStatusCounts[] = [];
-  for (let back = CHART_DAYS - 1; back >= 0; back--) {
-    const date = addDays(today, -back);
-    perDay.push({ date, ...queries.countsInRange(dayRange(date, timeZone)) });
-  }
+  // The chart's 30 days, then the 7 upcoming ones: each day ends where the next begins.
+  const firstDay = addDays(today, -(CHART_DAYS - 1));
+  const days = consecutiveDays(firstDay, CHART_DAYS + UPCOMING_DAYS, timeZone);
+  const perDay: DayStatusCounts[] = days
+    .slice(0, CHART_DAYS)
+    .map((day) => ({ date: day.date, ...queries.countsInRange(day) }));
   const todayRow = perDay.at(-1);
   const todayByStatus = emptyCounts();
   if (todayRow) addCounts(todayByStatus, todayRow);
 
-  const upcomingDays = Array.from({ length: UPCOMING_DAYS }, (_, i) => {
-    const date = addDays(today, i + 1);
-    const counts = queries.countsInRange(dayRange(date, timeZone));
-    return { date, count: counts.booked + counts.arrived };
+  const upcomingDays = days.slice(CHART_DAYS).map((day) => {
+    const counts = queries.countsInRange(day);
+    return { date: day.date, count: counts.booked + counts.arrived };
   });
 
   const doctors = queries.doctors();
