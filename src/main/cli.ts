@@ -8,6 +8,7 @@ import { defaultDataDir } from './core/data-dir';
 import { errorFields, fileLogger } from './core/logger';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
+import { progressBar } from './cli/progress';
 
 const USAGE = `Clinic Desk command line — the same core as the desktop app.
 
@@ -15,6 +16,8 @@ Usage: npm run -s cli -- <command> [options]
 
 Commands:
   seed --demo [--seed N]             add the demo clinic to an empty database
+  seed --patients N --doctors N --years N [--seed N]
+                                     generate a large clinic into an empty database
   db check                           integrity check and migration state
   backup [--out FILE]                verified backup: today's into the backups folder, or to FILE
   restore FILE                       verify FILE, keep a safety copy of the current database, swap
@@ -44,6 +47,13 @@ async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T> | T)
   }
 }
 
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -53,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      patients: { type: 'string' },
+      doctors: { type: 'string' },
+      years: { type: 'string' },
       as: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -81,10 +94,42 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      if (!values.demo) throw new UsageError('Say what to seed: `seed --demo`.');
       const seed = values.seed === undefined ? undefined : Number(values.seed);
       if (seed !== undefined && !Number.isInteger(seed))
         throw new UsageError('--seed must be a whole number.');
+      if (!values.demo && values.patients !== undefined) {
+        const size = {
+          patients: wholeNumber('--patients', values.patients, 1, 5_000_000),
+          doctors: wholeNumber('--doctors', values.doctors ?? '60', 1, 2_000),
+          years: wholeNumber('--years', values.years ?? '10', 1, 50),
+        };
+        const bar = progressBar();
+        const startedAt = Date.now();
+        const result = await withCore(dataDir, (core) =>
+          core.seedLarge({
+            ...size,
+            ...(seed === undefined ? {} : { seed }),
+            onProgress: (phase, fraction) => bar.update(phase, fraction),
+          }),
+        );
+        bar.done();
+        const seconds = (Date.now() - startedAt) / 1000;
+        out.print(
+          { dataDir, seconds, ...result },
+          `Large clinic created in ${dataDir} in ${seconds.toFixed(1)} s: ${result.doctors} doctors, ` +
+            `${result.patients} patients, ${result.appointments} appointments, ${result.treatments} treatments.\n` +
+            result.logins
+              .slice(0, 3)
+              .map((l) => `  ${l.username.padEnd(16)} ${l.password}`)
+              .join('\n') +
+            (result.logins.length > 3
+              ? `\n  (every doctor's password is ${result.logins[2]?.password ?? ''})`
+              : ''),
+        );
+        return 0;
+      }
+      if (!values.demo)
+        throw new UsageError('Say what to seed: `seed --demo` or `seed --patients N --doctors N --years N`.');
       const result = await withCore(dataDir, (core) => core.seedDemo(seed === undefined ? {} : { seed }));
       out.print(
         { dataDir, ...result },

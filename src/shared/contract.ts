@@ -14,6 +14,7 @@ import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
+import { statsChannels } from './channels/stats';
 
 /**
  * The single source of truth for every request the renderer (or the CLI, or the browser
@@ -35,6 +36,7 @@ export const channels = {
   ...jobChannels,
   ...reportChannels,
   ...exportChannels,
+  ...statsChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
@@ -49,6 +51,7 @@ export {
 export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
 export { mailSettingsInput, sendTestInput } from './channels/mail';
 export { exportRangeInput } from './channels/exports';
+export { statsInput } from './channels/stats';
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

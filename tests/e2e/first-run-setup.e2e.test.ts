@@ -61,7 +61,10 @@ describe('browser preview: first-run setup', () => {
       'Jobs',
       'Exports',
     ]);
-    await page.getByText('No patients yet').waitFor();
+    // The administrator's home is the dashboard; a new clinic has nothing to count yet.
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const patients = page.getByRole('group', { name: 'Active patients', exact: true });
+    expect(await patients.getByTestId('stat-value').innerText()).toBe('0');
   });
 
   it('asks for the new password after signing out', async () => {

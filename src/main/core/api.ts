@@ -2,6 +2,7 @@ import type { ChannelName, ChannelResult, EventMap, EventName } from '../../shar
 import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
 import type { CoreJobs } from './jobs/background';
+import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
 
 /** Where a connection's calls come from; used in the log and audit trail. */
 export type Transport = 'ipc' | 'http' | 'cli' | 'test';
@@ -47,6 +48,17 @@ export interface Core {
     backupTo(file: string): Promise<number>;
     list(): { name: string; path: string; kind: 'daily' | 'monthly'; bytes: number; modifiedAt: number }[];
   };
+  /**
+   * Generates a large clinic (years of history) into an empty database, for measuring the app at
+   * scale (`cli seed --patients N`, `npm run bench`). Refused when the database holds a clinic.
+   */
+  seedLarge(options: {
+    patients: number;
+    doctors: number;
+    years: number;
+    seed?: number;
+    onProgress?: (phase: LargeSeedPhase, fraction: number) => void;
+  }): Promise<LargeSeedResult>;
   /** `integrity_check` and where the schema stands against this version's migrations. */
   checkDatabase(): DatabaseCheck;
   /** Jobs, outbox and exports for the shell's tray, the CLI and tests (same code as the channels). */

@@ -21,6 +21,14 @@ import type { Services } from './services';
 /** Fans push events out to connections: data changes to all, session events to one. */
 export class EventHub {
   private readonly listeners = new Map<string, Set<EventListener>>();
+  /** Listeners inside the core itself (the stats memo), told of every broadcast first. */
+  private readonly coreListeners = new Set<EventListener>();
+
+  /** Hear every broadcast event, independent of any connection. Returns unsubscribe. */
+  onBroadcast(listener: EventListener): () => void {
+    this.coreListeners.add(listener);
+    return () => this.coreListeners.delete(listener);
+  }
 
   subscribe(connectionId: string, listener: EventListener): () => void {
     let set = this.listeners.get(connectionId);
@@ -34,6 +42,8 @@ export class EventHub {
   }
 
   broadcast<E extends EventName>(event: E, payload: EventMap[E]): void {
+    // Core listeners first: a window refetching on this event must find the memo already cleared.
+    for (const listener of this.coreListeners) listener(event, payload);
     for (const set of this.listeners.values()) for (const listener of set) listener(event, payload);
   }
 

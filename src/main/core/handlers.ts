@@ -15,6 +15,7 @@ import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 import { treatmentHandlers } from './treatments/handlers';
+import { statsHandlers } from './stats/handlers';
 
 /**
  * Every domain's handlers merged into one map. The type demands exactly one handler per contract
@@ -36,5 +37,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...jobHandlers(services),
     ...reportHandlers(services),
     ...exportHandlers(services),
+    ...statsHandlers(services),
   };
 }

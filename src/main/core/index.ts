@@ -21,6 +21,8 @@ import { settingsStore } from './settings/store';
 import { createBackground, type DesktopIntegration, type Notifier } from './jobs/background';
 import { defaultExportWorkerPath } from './jobs/export/spawn';
 import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
+import { seedLargeClinic } from './seed/large';
+import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, Clock, Transport } from './api';
 export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
@@ -160,6 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.host ?? {
       requestRestart: () => logger.log('warn', 'restart requested but this program cannot restart'),
     },
+    statsMemo: new StatsMemo(clock),
   };
   if (pending.state === 'restored') {
     settings.set('lastRestoreError', null);
@@ -175,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings.set('lastRestoreError', pending.message);
   }
   const hub = new EventHub();
+  invalidateOnDataChanged(hub, base.statsMemo);
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
@@ -217,6 +221,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger.log('info', 'demo clinic seeded');
       dispatcher.hub.broadcast('data/changed', {
         tables: ['appointments', 'departments', 'doctors', 'patients', 'staff_users', 'treatments'],
+      });
+      return result;
+    },
+    seedLarge: async (seedOptions) => {
+      const result = await seedLargeClinic(sqlite, settings, {
+        ...seedOptions,
+        now: clock.now(),
+        passwordCost: services.passwordCost,
+      });
+      logger.log('info', 'large clinic seeded', {
+        patients: result.patients,
+        doctors: result.doctors,
+        appointments: result.appointments,
+      });
+      dispatcher.hub.broadcast('data/changed', {
+        tables: [
+          'appointments',
+          'departments',
+          'doctors',
+          'patients',
+          'settings',
+          'staff_users',
+          'treatments',
+        ],
       });
       return result;
     },

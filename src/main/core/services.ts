@@ -7,6 +7,7 @@ import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings/store';
+import type { StatsMemo } from './stats/memo';
 
 /** What every domain's handlers are given: dependencies, never globals. */
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   host: CoreHost;
   /** Outbox, relay, scheduler and exports (src/main/core/jobs). */
   background: Background;
+  /** Dashboard figures memoised for every window; writers outside the dispatcher call `invalidate`. */
+  statsMemo: StatsMemo;
 }
 
 export interface CoreHost {

@@ -115,6 +115,8 @@ const sampleInput: Record<ChannelName, unknown> = {
   'exports/retry': { id: 999_999 },
   'exports/resend': { id: 999_999 },
   'exports/reveal': { id: 999_999 },
+  'stats/dashboard': {},
+  'stats/doctor': {},
 };
 
 describe('contract dispatch', () => {

@@ -158,6 +158,8 @@ export const patients = sqliteTable(
     index('patients_search_name_idx').on(t.searchName),
     index('patients_phone_digits_idx').on(t.phoneDigits),
     index('patients_dob_idx').on(t.dateOfBirth, t.searchName),
+    // The dashboard counts active patients; over this small index instead of every patient row.
+    index('patients_active_idx').on(t.active),
     check('patients_sex_check', sql`${t.sex} IN ('female', 'male', 'other', 'unknown')`),
   ],
 );

@@ -12,6 +12,7 @@ import { MyDayScreen } from '../features/visits/MyDayScreen';
 import { ExportsScreen } from '../features/exports/ExportsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { MyReportsScreen } from '../features/reports/MyReportsScreen';
+import { DashboardScreen } from '../features/stats/DashboardScreen';
 import { SCREENS, type ScreenId } from './navigation';
 
 /** The finished screens; add a feature folder and one line here when a screen becomes ready. */
@@ -28,6 +29,7 @@ const READY: Partial<Record<ScreenId, ComponentType>> = {
   'my-reports': MyReportsScreen,
   exports: ExportsScreen,
   jobs: JobsScreen,
+  dashboard: DashboardScreen,
 };
 
 export function ScreenView({ screen }: { screen: ScreenId }) {

@@ -2,7 +2,7 @@ import type { Role } from '../../../shared/roles';
 
 /** Every screen the app knows, by the id used in the address (`#/patients`). */
 export const SCREENS = {
-  dashboard: { label: 'Dashboard', ready: false },
+  dashboard: { label: 'Dashboard', ready: true },
   patients: { label: 'Patients', ready: true },
   staff: { label: 'Staff', ready: true },
   doctors: { label: 'Doctors', ready: true },
@@ -26,9 +26,9 @@ export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
   doctor: ['my-day', 'patients', 'my-reports', 'exports'],
 };
 
-/** Where a role lands after signing in: the front desk on Today, doctors on their own day. */
+/** Where a role lands after signing in: the administrator on the dashboard, the front desk on Today, doctors on their own day. */
 export const HOME: Record<Role, ScreenId> = {
-  admin: 'patients',
+  admin: 'dashboard',
   reception: 'today',
   doctor: 'my-day',
 };

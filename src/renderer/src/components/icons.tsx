@@ -61,6 +61,15 @@ export const UsersIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const RefreshIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M21 12a9 9 0 0 1-15.5 6.2" />
+    <path d="M3 12a9 9 0 0 1 15.5-6.2" />
+    <path d="M18 2v4h-4" />
+    <path d="M6 22v-4h4" />
+  </Icon>
+);
+
 /** The app mark: a medical cross in a rounded tile. */
 export const BrandMark = ({ size = 30 }: { size?: number }) => (
   <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">

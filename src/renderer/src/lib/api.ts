@@ -30,6 +30,8 @@ interface ChannelQueryOptions {
   enabled?: boolean;
   /** Keep showing the previous page while the next one loads (search as you type, paging). */
   keepPrevious?: boolean;
+  /** How long an answer counts as fresh (ms); the client's default otherwise. */
+  staleTime?: number;
 }
 
 export function useChannelQuery<C extends ChannelName>(
@@ -42,6 +44,7 @@ export function useChannelQuery<C extends ChannelName>(
     queryFn: () => call(channel, input),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
   });
 }
 

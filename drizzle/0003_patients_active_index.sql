@@ -1,0 +1,1 @@
+CREATE INDEX `patients_active_idx` ON `patients` (`active`);

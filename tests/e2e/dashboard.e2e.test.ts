@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/main/core';
+import { silentLogger } from '../../src/main/core/logger';
+import { localDate, zonedInstant } from '../../src/main/core/time/zone';
+import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
+import { startPreview, type Preview } from './support/preview';
+
+const TIME_ZONE = 'Europe/London';
+
+/**
+ * The administrator's dashboard against a generated clinic (a small run of the large-clinic
+ * generator, so the charts have a year of history): figures that match the database, the three
+ * charts, and the refresh button making main count again.
+ */
+describe('browser preview: admin dashboard', () => {
+  let dataDir: string;
+  let preview: Preview;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-dashboard-'));
+    const core = await createCore({ dataDir, logger: silentLogger });
+    await core.seedLarge({ patients: 400, doctors: 8, years: 1, seed: 5 });
+    core.close();
+    [preview, browser] = await Promise.all([startPreview({ demo: false, dataDir }), launchBrowser()]);
+    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    problems = watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Facts straight from the database file, to hold the screen to. */
+  function count(sql: string, ...params: unknown[]): number {
+    const db = new Database(join(dataDir, 'clinic.db'), { readonly: true });
+    try {
+      return (db.prepare(sql).get(...params) as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  function today(): { start: number; end: number; date: string } {
+    const date = localDate(Date.now(), TIME_ZONE);
+    const next = localDate(zonedInstant(date, 0, TIME_ZONE) + 26 * 3_600_000, TIME_ZONE);
+    return { date, start: zonedInstant(date, 0, TIME_ZONE), end: zonedInstant(next, 0, TIME_ZONE) };
+  }
+
+  const card = (label: string) =>
+    page.getByRole('group', { name: label, exact: true }).getByTestId('stat-value');
+  const cardNumber = async (label: string) => Number((await card(label).innerText()).replace(/[^\d]/g, ''));
+
+  it('signs the administrator in onto the dashboard', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill('large-admin');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const current = page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Dashboard' });
+    expect(await current.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows the figures the database holds', async () => {
+    await card('Active patients').waitFor();
+    expect(await cardNumber('Active patients')).toBe(
+      count('SELECT count(*) AS n FROM patients WHERE active = 1'),
+    );
+    expect(await cardNumber('Doctors')).toBe(8);
+    expect(await cardNumber('Departments')).toBe(8);
+    const { start, end } = today();
+    expect(await cardNumber('Appointments today')).toBe(
+      count('SELECT count(*) AS n FROM appointments WHERE starts_at >= ? AND starts_at < ?', start, end),
+    );
+    expect(await card('Last backup').innerText()).toBe('never');
+    await page.getByText(/^updated (just now|\d+ s ago)$/).waitFor();
+  });
+
+  it('draws the three charts with data', async () => {
+    for (const name of ['Appointments per day', 'Visits per department', 'No-show rate per doctor']) {
+      const figure = page.getByRole('figure', { name });
+      await figure.locator('.recharts-bar-rectangle').first().waitFor();
+      expect(await figure.locator('.recharts-bar-rectangle').count(), name).toBeGreaterThan(0);
+    }
+    await screenshot(page, 'dashboard', { fullPage: true });
+  });
+
+  it('counts again when Refresh is pressed, even inside the five minutes', async () => {
+    const before = await cardNumber('Appointments today');
+    // Another program writes (the memo cannot know): only a forced recount shows it.
+    const db = new Database(join(dataDir, 'clinic.db'));
+    try {
+      const { date } = today();
+      const startsAt = zonedInstant(date, 6 * 60 + 1, TIME_ZONE);
+      db.prepare(
+        `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status) VALUES (1, 1, ?, ?, 'booked')`,
+      ).run(startsAt, startsAt + 15 * 60_000);
+    } finally {
+      db.close();
+    }
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => cardNumber('Appointments today')).toBe(before + 1);
+  });
+
+  // The booking channel (appointments/book) arrives with the clinic domain; at merge, book one
+  // appointment for today through the contract from this page (page.evaluate + fetch of
+  // /api/appointments/book) and assert "Appointments today" rises by one WITHOUT pressing Refresh:
+  // the handler's ctx.changed('appointments') clears main's memo and the data/changed push refetches.
+  it.todo('updates immediately after a booking made in the same window');
+
+  it('raised no page errors or CSP violations', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});
