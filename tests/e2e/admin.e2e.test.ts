@@ -48,6 +48,8 @@ describe('browser preview: administration', () => {
       'Departments',
       'Audit log',
       'Settings',
+      'Jobs',
+      'Exports',
     ]);
   });
 
@@ -182,7 +184,7 @@ describe('browser preview: administration', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByText('Sam Lee', { exact: true }).first().waitFor();
     const entries = (await menu().getByRole('link').allInnerTexts()).map((e) => e.trim());
-    expect(entries).toEqual(['Today', 'Calendar', 'Patients']);
+    expect(entries).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
   });
 
   it('raised no page errors or CSP violations', () => {
@@ -214,7 +216,7 @@ describe('browser preview: idle lock', () => {
     await page.getByRole('button', { name: 'Use reception' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     await page.clock.fastForward('10:01');
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await page.getByText('Clinic Desk locked this window because nobody used it for a while.').waitFor();
