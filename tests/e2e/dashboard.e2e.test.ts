@@ -116,11 +116,36 @@ describe('browser preview: admin dashboard', () => {
     await expect.poll(() => cardNumber('Appointments today')).toBe(before + 1);
   });
 
-  // The booking channel (appointments/book) arrives with the clinic domain; at merge, book one
-  // appointment for today through the contract from this page (page.evaluate + fetch of
-  // /api/appointments/book) and assert "Appointments today" rises by one WITHOUT pressing Refresh:
-  // the handler's ctx.changed('appointments') clears main's memo and the data/changed push refetches.
-  it.todo('updates immediately after a booking made in the same window');
+  it('updates immediately after a booking made in the same window', async () => {
+    const before = await cardNumber('Next 7 days');
+    const tomorrow = localDate(zonedInstant(today().date, 0, TIME_ZONE) + 26 * 3_600_000, TIME_ZONE);
+    // Book through the contract from this very page, as the booking dialog does; no Refresh.
+    const outcome = await page.evaluate(async (from) => {
+      const post = async (channel: string, body: unknown) => {
+        const res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      };
+      for (let doctorId = 1; doctorId <= 8; doctorId++) {
+        const free = await post('appointments/freeSlots', { doctorId, from, days: 7 });
+        const slots = free.ok
+          ? ((free.value as { doctors: { slots: { startsAt: number }[] }[] }).doctors[0]?.slots ?? [])
+          : [];
+        const slot = slots[0];
+        if (!slot) continue;
+        for (let patientId = 1; patientId <= 20; patientId++) {
+          const booked = await post('appointments/book', { patientId, doctorId, startsAt: slot.startsAt });
+          if (booked.ok) return 'booked';
+        }
+      }
+      return 'no free slot could be booked';
+    }, tomorrow);
+    expect(outcome).toBe('booked');
+    await expect.poll(() => cardNumber('Next 7 days')).toBe(before + 1);
+  });
 
   it('raised no page errors or CSP violations', () => {
     expect(problems.errors).toEqual([]);
