@@ -4,6 +4,7 @@ import { errorMessage, useChannelQuery } from '../../lib/api';
 import { routeId } from '../clinic/route';
 import { StatusBadge } from '../clinic/StatusBadge';
 import { VisitScreen } from './VisitScreen';
+import { DoctorStatsPanel } from '../stats/DoctorStatsPanel';
 
 /** A doctor's own appointments today; "Open visit" leads to the visit screen. */
 export function MyDayScreen() {
@@ -26,6 +27,7 @@ function MyDayList() {
           {today ? `${today} · ${items.filter((a) => a.status === 'arrived').length} waiting` : 'Loading…'}
         </Text>
       </div>
+      <DoctorStatsPanel />
       {list.isError ? (
         <Alert color="red" role="alert">
           {errorMessage(list.error)}
