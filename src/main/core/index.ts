@@ -4,6 +4,7 @@ import { systemClock, type Clock, type Core, type Transport } from './api';
 import { auditLog } from './audit/log';
 import { backupService, backupsDir } from './backup/backups';
 import { latestGoodBackup } from './backup/latest';
+import { dailyBackups } from './backup/daily';
 import { applyPendingRestore } from './backup/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { sessionOf, userQueries } from './auth/users';
@@ -179,15 +180,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const hub = new EventHub();
   invalidateOnDataChanged(hub, base.statsMemo);
+  const notifier = options.notifier ?? {
+    notify: (title: string, body: string) => logger.log('info', 'notification', { title, body }),
+  };
+  const daily = dailyBackups({
+    backups,
+    settings,
+    clock,
+    logger,
+    onFailure: (message) => notifier.notify('Backup failed', message),
+    onSuccess: () => hub.broadcast('data/changed', { tables: ['settings'] }),
+  });
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
     nativeBinding: options.nativeBinding,
     exportWorker: options.exportWorker ?? defaultExportWorkerPath(),
     secretStore: options.secretStore ?? unavailableSecretStore,
-    notifier: options.notifier ?? {
-      notify: (title, body) => logger.log('info', 'notification', { title, body }),
-    },
+    notifier,
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
@@ -263,12 +273,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     jobs,
     close: () => {
+      daily.stop();
       background.close();
       sqlite.close();
       logger.log('info', 'core closed');
     },
   };
   if (options.demo && isEmptyClinic(sqlite)) await core.seedDemo();
-  if (options.runBackgroundJobs) background.start();
+  if (options.runBackgroundJobs) {
+    background.start();
+    daily.start();
+  }
   return core;
 }
