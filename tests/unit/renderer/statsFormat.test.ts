@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOME, resolveScreen } from '../../../src/renderer/src/app/navigation';
 import {
+  backupIsStale,
   backupLabel,
   describeCounts,
   monthName,
@@ -48,5 +49,15 @@ describe('dashboard wording', () => {
   it('lands the administrator on the dashboard', () => {
     expect(HOME.admin).toBe('dashboard');
     expect(resolveScreen('', 'admin')).toBe('dashboard');
+  });
+});
+
+describe('backupIsStale', () => {
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  it('warns with no backup, or one older than two days', () => {
+    expect(backupIsStale(null, now)).toBe(true);
+    expect(backupIsStale('2026-11-27T11:59:00Z', now)).toBe(true);
+    expect(backupIsStale('2026-11-27T12:01:00Z', now)).toBe(false);
+    expect(backupIsStale('2026-11-29T08:00:00Z', now)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { AlertIcon } from '../../components/icons';
 import { errorMessage } from '../../lib/api';
 import { StatCard } from './StatCard';
 import { AppointmentsPerDayChart, NoShowPerDoctorChart, VisitsPerDepartmentChart } from './StatsCharts';
-import { backupLabel, describeCounts, formatCount, monthName, percent } from './statsFormat';
+import { backupIsStale, backupLabel, describeCounts, formatCount, monthName, percent } from './statsFormat';
 import { UpdatedBar } from './UpdatedBar';
 import { useNow, useStats } from './useStats';
 
@@ -82,7 +82,14 @@ export function DashboardScreen() {
             <StatCard
               label="Last backup"
               value={backupLabel(stats.lastBackupAt, now)}
-              color={stats.lastBackupAt === null ? 'orange' : undefined}
+              color={backupIsStale(stats.lastBackupAt, now) ? 'orange' : undefined}
+              detail={
+                stats.lastBackupAt === null
+                  ? 'Make one in Settings › Backups'
+                  : backupIsStale(stats.lastBackupAt, now)
+                    ? 'Older than two days: see Settings › Backups'
+                    : undefined
+              }
             />
           </SimpleGrid>
 

@@ -69,3 +69,8 @@ export function backupLabel(lastBackupAt: string | null, now: number): string {
   if (hours < 48) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} days ago`;
 }
+
+/** The dashboard warns when the last good backup is older than two days, or there is none. */
+export function backupIsStale(lastBackupAt: string | null, now: number): boolean {
+  return lastBackupAt === null || now - Date.parse(lastBackupAt) > 48 * 3_600_000;
+}
