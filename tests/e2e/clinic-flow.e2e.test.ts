@@ -194,6 +194,28 @@ describe('browser preview: the clinical day', () => {
     await screenshot(page, 'clinic-patient-history', { fullPage: true });
   });
 
+  it('shows the administrator all of it in the audit log', async () => {
+    await signOut();
+    await signInAs('admin');
+    const found = await api<{ items: { patientNumber: string }[] }>('patients/list', { query: 'clinicflow' });
+    if (!found.ok) throw new Error(found.error.message);
+    const number = found.value.items[0]?.patientNumber ?? '';
+    expect(number).toMatch(/^P\d{6}$/);
+    await menu('Audit log').click();
+    const table = page.getByRole('table', { name: 'Audit log' });
+    await table.getByText(`Registered patient ${number}`, { exact: false }).first().waitFor();
+    await table.getByText(`Booked ${number} with`, { exact: false }).first().waitFor();
+    await table
+      .getByText(new RegExp(`^Checked in \\(${number}`))
+      .first()
+      .waitFor();
+    await table
+      .getByText(new RegExp(`^Completed with treatment recorded \\(${number}`))
+      .first()
+      .waitFor();
+    await screenshot(page, 'clinic-audit-log', { fullPage: true });
+  });
+
   it('raised no page errors or CSP violations', () => {
     expect(problems.errors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
