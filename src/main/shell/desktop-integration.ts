@@ -12,7 +12,15 @@ export function createDesktopIntegration(): DesktopIntegration {
     htmlToPdf: async (html) => {
       const window = new BrowserWindow({
         show: false,
-        webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+        webPreferences: {
+          javascript: false,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          webviewTag: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await window.loadURL(
