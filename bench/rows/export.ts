@@ -66,7 +66,10 @@ export async function exportRange(ctx: BenchContext): Promise<ExportRange> {
  * CSV), timed until the export is done, sampling the process's RSS every 20 ms and the main
  * thread's event-loop delay (perf_hooks) meanwhile.
  */
-export async function measureExport(ctx: BenchContext, range: ExportRange): Promise<ExportMeasurement | null> {
+export async function measureExport(
+  ctx: BenchContext,
+  range: ExportRange,
+): Promise<ExportMeasurement | null> {
   if (!isChannelName('exports/startRange')) return null;
   const admin = ctx.core.connectAs('admin', 'test');
   const histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -80,7 +83,8 @@ export async function measureExport(ctx: BenchContext, range: ExportRange): Prom
     const item = await ctx.core.jobs.waitExport(result.value.exportId);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (item.status !== 'done') throw new Error(item.error ?? 'the export failed');
-    if (item.rows !== range.rows) throw new Error(`the export wrote ${item.rows} rows, expected ${range.rows}`);
+    if (item.rows !== range.rows)
+      throw new Error(`the export wrote ${item.rows} rows, expected ${range.rows}`);
     if (item.filePath) rmSync(item.filePath, { force: true });
     return {
       ms,
