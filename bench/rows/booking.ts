@@ -1,20 +1,54 @@
 import { openSqlite } from '../../src/main/core/db/open';
 import { isChannelName } from '../../src/shared/contract';
+import { addDays } from '../../src/main/core/time/zone';
 import { round } from '../measure';
 import { ratioOf, unavailable, type BenchContext, type BenchRow } from '../types';
 
 const BOOKINGS = 2000;
 
 /**
- * OURS — fill in at merge (one function): book BOOKINGS appointments one after another through
- * `appointments/book` as reception (validation, audit row, constraint checks, each its own
- * transaction) into free slots of the working copy, and answer appointments per second. Answer
- * null while the channel does not exist.
+ * Ours: BOOKINGS appointments booked one after another through `appointments/book` as reception
+ * (validation, active-patient and slot checks, audit row, each its own transaction) into free
+ * slots found beforehand with `appointments/freeSlots`, answered as appointments per second.
  */
-// eslint-disable-next-line @typescript-eslint/require-await
-export async function measureBooking(_ctx: BenchContext): Promise<number | null> {
+export async function measureBooking(ctx: BenchContext): Promise<number | null> {
   if (!isChannelName('appointments/book')) return null;
-  throw new Error('appointments/book exists: write measureBooking() in bench/rows/booking.ts.');
+  const reception = ctx.core.connectAs('reception', 'test');
+  const options = await reception.call('appointments/options', {});
+  if (!options.ok) throw new Error(options.error.message);
+  const sqlite = openSqlite(ctx.dbPath, { readonly: true });
+  const patients = sqlite
+    .prepare<[number], { id: number }>('SELECT id FROM patients WHERE active = 1 ORDER BY id LIMIT ?')
+    .all(BOOKINGS)
+    .map((row) => row.id);
+  sqlite.close();
+  // Free slots from two weeks ahead on (the generated clinic is sparse there), doctor by doctor.
+  const wanted: { doctorId: number; startsAt: number }[] = [];
+  let from = addDays(options.value.today, 14);
+  while (wanted.length < BOOKINGS) {
+    for (const doctor of options.value.doctors) {
+      const free = await reception.call('appointments/freeSlots', { doctorId: doctor.id, from, days: 14 });
+      if (!free.ok) throw new Error(free.error.message);
+      for (const slot of free.value.doctors.flatMap((d) => d.slots)) {
+        wanted.push({ doctorId: doctor.id, startsAt: slot.startsAt });
+      }
+      if (wanted.length >= BOOKINGS) break;
+    }
+    from = addDays(from, 14);
+  }
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < BOOKINGS; i++) {
+    const slot = wanted[i]!;
+    const result = await reception.call('appointments/book', {
+      patientId: patients[i % patients.length]!,
+      doctorId: slot.doctorId,
+      startsAt: slot.startsAt,
+      reason: 'Bench',
+    });
+    if (!result.ok) throw new Error(result.error.message);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return BOOKINGS / seconds;
 }
 
 /** Reference: the same number of rows through a bare prepared INSERT, one autocommit each. */

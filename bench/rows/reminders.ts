@@ -1,5 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { SMTPServer as SmtpServerClass } from 'smtp-server';
+import { createCore } from '../../src/main/core';
+import { openSqlite } from '../../src/main/core/db/open';
+import { silentLogger } from '../../src/main/core/logger';
+import { zonedInstant } from '../../src/main/core/time/zone';
 import { round } from '../measure';
 import { ratioOf, unavailable, type BenchContext, type BenchRow } from '../types';
 
@@ -43,14 +47,73 @@ export async function startLocalSmtp(): Promise<LocalSmtp | null> {
   };
 }
 
+/** A far-future clinic day the generated data never reaches, holding only the bench's bookings. */
+const REMINDER_DAY = '2099-03-02';
+
 /**
- * OURS — fill in at merge (one function): queue reminders for REMINDERS appointments of tomorrow
- * through the reminder job, relay the outbox to `smtp` with the app's mailer, and answer the
- * milliseconds until `smtp.received()` reaches REMINDERS. Answer null while there is no job.
+ * Puts REMINDERS booked appointments on REMINDER_DAY for active patients who have an email
+ * address and agreed to reminders (straight into the working copy: the row measures reminders,
+ * not booking), spread over the doctors in 10-minute steps so no two collide.
  */
-// eslint-disable-next-line @typescript-eslint/require-await
-export async function measureReminders(_ctx: BenchContext, _smtp: LocalSmtp): Promise<number | null> {
-  return null;
+function bookReminderDay(ctx: BenchContext, timeZone: string): void {
+  const sqlite = openSqlite(ctx.dbPath);
+  try {
+    const patients = sqlite
+      .prepare<[number], { id: number }>(
+        `SELECT id FROM patients WHERE active = 1 AND email IS NOT NULL AND email_reminders = 1
+         ORDER BY id LIMIT ?`,
+      )
+      .all(REMINDERS);
+    const doctors = sqlite.prepare<[], { id: number }>('SELECT id FROM doctors ORDER BY id').all();
+    if (patients.length < REMINDERS || doctors.length === 0)
+      throw new Error('the large clinic has too few patients with reminders');
+    const insert = sqlite.prepare(
+      `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status, reason, created_by)
+       VALUES (?, ?, ?, ?, 'booked', 'Bench reminder', NULL)`,
+    );
+    sqlite.transaction(() => {
+      patients.forEach((patient, i) => {
+        const doctor = doctors[i % doctors.length]!;
+        const minute = 8 * 60 + Math.floor(i / doctors.length) * 10;
+        const startsAt = zonedInstant(REMINDER_DAY, minute, timeZone);
+        insert.run(patient.id, doctor.id, startsAt, startsAt + 10 * 60_000);
+      });
+    })();
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Ours: the reminder job for a day holding REMINDERS booked appointments (render each email and
+ * its calendar file, queue them in the outbox with the audit row), then the outbox relay delivering
+ * them to the local server with the app's own mailer, timed until the server has every message.
+ * A second core on the same working copy, configured through CLINIC_DESK_SMTP_URL as a clinic would.
+ */
+export async function measureReminders(ctx: BenchContext, smtp: LocalSmtp): Promise<number | null> {
+  const options = await ctx.core.connectAs('admin', 'test').call('appointments/options', {});
+  if (!options.ok) throw new Error(options.error.message);
+  bookReminderDay(ctx, options.value.timeZone);
+  const core = await createCore({
+    dataDir: ctx.dataDir,
+    logger: silentLogger,
+    clock: ctx.clock,
+    env: { CLINIC_DESK_SMTP_URL: `smtp://${smtp.host}:${smtp.port}` },
+  });
+  try {
+    const before = smtp.received();
+    const started = process.hrtime.bigint();
+    const run = await core.jobs.run('reminders', REMINDER_DAY);
+    if (run.status !== 'succeeded') throw new Error(run.error ?? 'the reminder job failed');
+    while (smtp.received() - before < REMINDERS) {
+      const sent = await core.jobs.sendOutbox();
+      if (smtp.received() - before < REMINDERS && sent.sent === 0)
+        throw new Error(`the relay stopped after ${smtp.received() - before} messages`);
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  } finally {
+    core.close();
+  }
 }
 
 /** Reference: a bare pooled nodemailer transport sending the same number of messages. */

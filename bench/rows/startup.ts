@@ -39,7 +39,7 @@ export const startup: BenchRow = {
       ratio: ratio === null ? null : round(ratio, 1),
       unit: 'ms (median, warm file cache)',
       met: ours < 300,
-      note: 'ours: createCore = open + quick_check + migration check + handlers (no scheduler in this build); reference: open with the same pragmas + one read',
+      note: 'ours: createCore = open + header and schema check (full quick_check only under 64 MB) + migration check + handlers; reference: open with the same pragmas + one read',
     };
   },
 };

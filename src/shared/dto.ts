@@ -38,6 +38,8 @@ export interface PatientSummary {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Set when counting stopped at `total` (a search with more matches than that: "500+"). */
+  totalCapped?: boolean;
   offset: number;
   limit: number;
 }

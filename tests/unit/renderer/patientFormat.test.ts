@@ -16,6 +16,7 @@ describe('patient list formatting', () => {
     expect(describeRange(125, 7, 132)).toBe('Showing 126–132 of 132 patients');
     expect(describeRange(0, 1, 1)).toBe('Showing 1–1 of 1 patient');
     expect(describeRange(0, 0, 0)).toBe('No patients');
+    expect(describeRange(25, 25, 500, true)).toBe('Showing 26–50 of 500+ patients');
   });
 
   it('always has at least one page', () => {

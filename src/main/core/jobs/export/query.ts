@@ -12,6 +12,10 @@ const SELECT = `SELECT p.patient_number, p.full_name, a.starts_at, d.full_name, 
   JOIN departments dep ON dep.id = d.department_id
   LEFT JOIN treatments t ON t.appointment_id = a.id`;
 
+/** The range export's query (start and end instants as parameters); the bench reuses it. */
+export const rangeSql = (): string =>
+  `${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`;
+
 /** A prepared statement in raw (array) mode: rows are never turned into objects. */
 export function exportStatement(db: Sqlite, query: ExportQuery) {
   if (query.kind === 'patient_history') {
@@ -20,11 +24,7 @@ export function exportStatement(db: Sqlite, query: ExportQuery) {
       .raw(true);
     return () => stmt.iterate(query.patientId);
   }
-  const stmt = db
-    .prepare<[number, number], unknown[]>(
-      `${SELECT} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`,
-    )
-    .raw(true);
+  const stmt = db.prepare<[number, number], unknown[]>(rangeSql()).raw(true);
   return () => stmt.iterate(query.start, query.end);
 }
 

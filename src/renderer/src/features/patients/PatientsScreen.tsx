@@ -165,7 +165,7 @@ function PatientList({ canRegister }: { canRegister: boolean }) {
             style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
           >
             <Text size="sm" c="dimmed" aria-live="polite">
-              {describeRange(data.offset, data.items.length, total)}
+              {describeRange(data.offset, data.items.length, total, data.totalCapped === true)}
             </Text>
             {total > PAGE_SIZE ? (
               <nav aria-label="Patient pages">

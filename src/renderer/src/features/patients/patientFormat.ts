@@ -16,12 +16,16 @@ export function formatDateOfBirth(value: string): string {
   return date.isValid() ? date.format('D MMM YYYY') : value;
 }
 
-/** "Showing 26–50 of 132 patients", or the empty-state sentence. */
-export function describeRange(offset: number, shown: number, total: number): string {
+/**
+ * "Showing 26–50 of 132 patients", or the empty-state sentence. A capped total (a search with
+ * more matches than main counts) reads "of 500+ patients".
+ */
+export function describeRange(offset: number, shown: number, total: number, capped = false): string {
   if (total === 0) return 'No patients';
-  const noun = total === 1 ? 'patient' : 'patients';
-  if (shown === 0) return `${total} ${noun}`;
-  return `Showing ${offset + 1}–${offset + shown} of ${total} ${noun}`;
+  const noun = total === 1 && !capped ? 'patient' : 'patients';
+  const count = capped ? `${total}+` : String(total);
+  if (shown === 0) return `${count} ${noun}`;
+  return `Showing ${offset + 1}–${offset + shown} of ${count} ${noun}`;
 }
 
 export const pageCount = (total: number, pageSize: number): number =>
