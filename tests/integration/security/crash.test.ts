@@ -10,6 +10,16 @@ import { fixedClock, tempCore, tempDir } from '../../support/temp-core';
 const root = join(import.meta.dirname, '..', '..', '..');
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 50);
 
+function isAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface Committed {
   id: number;
   consent: boolean;
@@ -18,9 +28,11 @@ interface Committed {
 /** Starts the writer and SIGKILLs it `killAfterMs` after it printed READY; resolves with what it committed. */
 function runWriter(dataDir: string, killAfterMs: number): Promise<Committed[]> {
   return new Promise((resolve, reject) => {
+    // Node itself with tsx as a loader, not the tsx command: that one runs the script in a child
+    // process, so a SIGKILL would stop only the wrapper and leave the writer running.
     const child = spawn(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['tests/integration/security/support/booking-writer.ts', dataDir, CLINIC_NOW, TODAY],
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/security/support/booking-writer.ts', dataDir, CLINIC_NOW, TODAY],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -35,6 +47,10 @@ function runWriter(dataDir: string, killAfterMs: number): Promise<Committed[]> {
       }
     });
     child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' && isAlive(child.pid)) {
+        reject(new Error('the killed process was not the writer itself'));
+        return;
+      }
       if (signal !== 'SIGKILL') {
         reject(new Error(`the writer stopped by itself (${code}): ${err}`));
         return;

@@ -29,6 +29,7 @@ for (;;) {
   const slots = free.value.doctors.flatMap((d) => d.slots.map((s) => ({ doctorId: d.doctorId, ...s })));
   if (slots.length === 0) {
     from = addDays(from, 14);
+    if (from > addDays(today, 365)) throw new Error('No free slot within a year.');
     continue;
   }
   for (const slot of slots) {
