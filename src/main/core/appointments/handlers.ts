@@ -6,6 +6,7 @@ import { requireSession } from '../handler';
 import { patientRecords } from '../patients/records';
 import { addDays, dayRange, localDate } from '../time/zone';
 import { bookingRules } from './booking';
+import { bookingConfirmations } from './confirmations';
 import { scheduleQueries } from './schedule';
 import { assertTransition } from './status';
 import { appointmentViews } from './views';
@@ -36,6 +37,8 @@ function assertMayAct(session: SessionInfo, appointment: AppointmentView): void 
 
 export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (services) => {
   const { sqlite, settings, clock, audit } = services;
+  // Read lazily: the outbox belongs to the background, which is wired next to the handlers.
+  const confirmations = bookingConfirmations(sqlite, settings, () => services.background.outbox);
   const schedule = scheduleQueries(sqlite);
   const views = appointmentViews(sqlite);
   const patients = patientRecords(sqlite);
@@ -76,6 +79,8 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
       reason?: string;
       check?: (a: AppointmentView) => void;
       write?: (a: AppointmentView) => void;
+      /** Runs after the audit row, still inside the transaction (e.g. to queue an email). */
+      after?: (a: AppointmentView) => void;
       summary: string;
     },
   ): AppointmentView =>
@@ -93,7 +98,9 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
           entityId: id,
           summary: `${extra.summary} (${appointment.patientNumber}, ${appointment.date} ${appointment.time}, ${appointment.doctorName})`,
         });
-        return load(id);
+        const updated = load(id);
+        extra.after?.(updated);
+        return updated;
       })
       .immediate();
 
@@ -182,11 +189,12 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
               entityId: newId,
               summary: `Booked ${patient.patientNumber} with ${doctor.full_name} on ${slot.date} at ${slot.time}`,
             });
+            confirmations.queue('booked', load(newId));
             return newId;
           })
           .immediate(),
       );
-      ctx.changed('appointments');
+      ctx.changed('appointments', 'email_outbox');
       return load(id);
     },
 
@@ -217,10 +225,15 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
               entityId: current.id,
               summary: `Moved ${current.patientNumber} from ${current.date} ${current.time} (${current.doctorName}) to ${slot.date} ${slot.time} (${doctor.full_name})`,
             });
+            confirmations.queue('rescheduled', load(current.id), {
+              date: current.date,
+              time: current.time,
+              doctorName: current.doctorName,
+            });
           })
           .immediate(),
       );
-      ctx.changed('appointments');
+      ctx.changed('appointments', 'email_outbox');
       return load(input.id);
     },
 
@@ -228,8 +241,9 @@ export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (service
       const result = changeStatus(requireSession(ctx), input.id, 'cancelled', {
         reason: input.reason,
         summary: 'Cancelled',
+        after: (a) => confirmations.queue('cancelled', a),
       });
-      ctx.changed('appointments');
+      ctx.changed('appointments', 'email_outbox');
       return result;
     },
 

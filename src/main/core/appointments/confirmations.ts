@@ -1,0 +1,58 @@
+import type { AppointmentView } from '../../../shared/dto/clinic';
+import type { Sqlite } from '../db/open';
+import type { Outbox } from '../mail/outbox';
+import { bookingEmail, type BookingEvent } from '../mail/templates/booking';
+import type { SettingsStore } from '../settings/store';
+
+interface Recipient {
+  email: string | null;
+  active: number;
+  email_reminders: number;
+  updated_at: number;
+}
+
+export const confirmationKey = (appointmentId: number, event: BookingEvent, updatedAt: number) =>
+  `booking:${appointmentId}:${event}:${updatedAt}`;
+
+/**
+ * Queues the patient's confirmation of a booking, move or cancellation. Call it inside the
+ * transaction that made the change, after the write, so the appointment and its email are stored
+ * together or not at all. The dedupe key carries the appointment's updated_at, so each change
+ * sends one email and a retried call sends none twice. Patients without an email address, without
+ * consent to email, or archived get nothing. Returns true when a row was queued.
+ */
+export function bookingConfirmations(sqlite: Sqlite, settings: SettingsStore, outbox: () => Outbox) {
+  const recipient = sqlite.prepare<[number], Recipient>(
+    `SELECT p.email, p.active, p.email_reminders, a.updated_at
+     FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
+  );
+  return {
+    queue(
+      event: BookingEvent,
+      appointment: AppointmentView,
+      previous?: { date: string; time: string; doctorName: string },
+    ): boolean {
+      const row = recipient.get(appointment.id);
+      if (!row || !row.email || row.active !== 1 || row.email_reminders !== 1) return false;
+      const email = bookingEmail({
+        event,
+        clinicName: settings.get('clinicName'),
+        clinicAddress: settings.get('clinicAddress'),
+        clinicPhone: settings.get('clinicPhone'),
+        patientName: appointment.patientName,
+        doctorName: appointment.doctorName,
+        department: appointment.departmentName,
+        date: appointment.date,
+        time: appointment.time,
+        timeZone: settings.get('timeZone'),
+        previous,
+      });
+      return outbox().enqueue({
+        dedupeKey: confirmationKey(appointment.id, event, row.updated_at),
+        kind: `booking-${event}`,
+        to: row.email,
+        ...email,
+      });
+    },
+  };
+}

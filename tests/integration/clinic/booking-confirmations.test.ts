@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../../src/main/core/api';
+import type { OutboxRow } from '../../../src/main/core/mail/outbox';
+import { CLINIC_NOW, expectRefused, freeSlotsOf, registerPatient, value } from '../../support/clinic';
+import { SmtpSink } from '../../support/smtp-sink';
+import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
+
+const FERNANDEZ = 1;
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+describe('booking confirmations through the outbox', () => {
+  let sink: SmtpSink;
+  let t: TempCore;
+  let desk: Connection;
+  const clock = fixedClock(CLINIC_NOW);
+
+  beforeAll(async () => {
+    sink = new SmtpSink();
+    await sink.start();
+    t = await tempCore({ demo: true, clock, env: { CLINIC_DESK_SMTP_URL: sink.url } });
+    desk = t.core.connectAs('reception', 'test');
+  });
+  afterAll(async () => {
+    t.cleanup();
+    await sink.stop();
+  });
+
+  const outbox = (): OutboxRow[] => {
+    const db = new Database(t.core.dbPath, { readonly: true });
+    try {
+      return db
+        .prepare('SELECT * FROM email_outbox WHERE kind LIKE ? ORDER BY id')
+        .all('booking-%') as OutboxRow[];
+    } finally {
+      db.close();
+    }
+  };
+  const updatedAt = (id: number): number => {
+    const db = new Database(t.core.dbPath, { readonly: true });
+    try {
+      return (
+        db.prepare('SELECT updated_at FROM appointments WHERE id = ?').get(id) as { updated_at: number }
+      ).updated_at;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('queues an escaped HTML + text confirmation for booked, moved and cancelled, each once', async () => {
+    const ann = await registerPatient(desk, {
+      fullName: '<img src=x onerror=alert(1)> Ann & "Bo"',
+      phone: '+44 7700 300001',
+      email: 'ann@example.org',
+      emailReminders: true,
+    });
+    const [first, second] = await freeSlotsOf(desk, FERNANDEZ, '2026-03-12');
+    const booked = await value(desk, 'appointments/book', {
+      patientId: ann.id,
+      doctorId: FERNANDEZ,
+      startsAt: first!.startsAt,
+      reason: '<script>x()</script>',
+    });
+    let rows = outbox();
+    expect(rows.map((r) => [r.kind, r.dedupe_key, r.to_address, r.status])).toEqual([
+      ['booking-booked', `booking:${booked.id}:booked:${updatedAt(booked.id)}`, 'ann@example.org', 'queued'],
+    ]);
+    const html = rows[0]!.html;
+    expect(html).toContain('Dear &lt;img src=x onerror=alert(1)&gt; Ann &amp; &quot;Bo&quot;,');
+    expect(html).not.toMatch(/<img|<script/);
+    expect(rows[0]!.subject).toBe(
+      `Your appointment is booked: Thursday 12 March 2026 at ${first!.time} – Riverside Family Clinic`,
+    );
+    expect(rows[0]!.text).toContain('Dear <img src=x onerror=alert(1)> Ann & "Bo",');
+
+    clock.advance(60_000);
+    await value(desk, 'appointments/reschedule', { id: booked.id, startsAt: second!.startsAt });
+    clock.advance(60_000);
+    await value(desk, 'appointments/cancel', { id: booked.id, reason: 'Patient asked' });
+    rows = outbox();
+    expect(rows.map((r) => r.kind)).toEqual(['booking-booked', 'booking-rescheduled', 'booking-cancelled']);
+    expect(rows[1]!.html).toContain(`<tr><th>Was</th><td>Thursday 12 March 2026 at ${first!.time}`);
+    expect(rows[1]!.text).toContain(`When:       Thursday 12 March 2026 at ${second!.time}`);
+    expect(rows[2]!.dedupe_key).toBe(`booking:${booked.id}:cancelled:${updatedAt(booked.id)}`);
+
+    // The relay delivers them as multipart HTML + text, still escaped on the wire.
+    expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 3, failed: 0 });
+    const sent = sink.parsed().map((m) => m.message);
+    expect(sent.map((m) => m.subject)).toEqual(rows.map((r) => r.subject));
+    for (const m of sent) {
+      expect(m.html).not.toMatch(/<img|<script/);
+      expect(m.text).toContain(crlf('Dear <img src=x onerror=alert(1)> Ann & "Bo",'));
+    }
+  });
+
+  it('queues nothing for patients without consent or without an email address', async () => {
+    const before = outbox().length;
+    const noConsent = await registerPatient(desk, {
+      fullName: 'No Consent',
+      phone: '+44 7700 300002',
+      email: 'nc@example.org',
+      emailReminders: false,
+    });
+    const noEmail = await registerPatient(desk, { fullName: 'No Email', phone: '+44 7700 300003' });
+    const slots = await freeSlotsOf(desk, FERNANDEZ, '2026-03-13');
+    await value(desk, 'appointments/book', {
+      patientId: noConsent.id,
+      doctorId: FERNANDEZ,
+      startsAt: slots[0]!.startsAt,
+    });
+    await value(desk, 'appointments/book', {
+      patientId: noEmail.id,
+      doctorId: FERNANDEZ,
+      startsAt: slots[1]!.startsAt,
+    });
+    expect(outbox()).toHaveLength(before);
+  });
+
+  it('a refused booking queues no email (the outbox row shares the booking transaction)', async () => {
+    const bo = await registerPatient(desk, {
+      fullName: 'Refused Bo',
+      phone: '+44 7700 300004',
+      email: 'bo@example.org',
+      emailReminders: true,
+    });
+    const [slot] = await freeSlotsOf(desk, FERNANDEZ, '2026-03-16');
+    await value(desk, 'appointments/book', {
+      patientId: bo.id,
+      doctorId: FERNANDEZ,
+      startsAt: slot!.startsAt,
+    });
+    const count = outbox().length;
+    // The same slot again: refused as a conflict, and neither appointment nor email is written.
+    await expectRefused(
+      t.core.dbPath,
+      desk,
+      'appointments/book',
+      { patientId: bo.id, doctorId: FERNANDEZ, startsAt: slot!.startsAt },
+      'conflict',
+    );
+    expect(outbox()).toHaveLength(count);
+  });
+});
