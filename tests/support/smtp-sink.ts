@@ -24,7 +24,7 @@ export class SmtpSink {
   }
 
   private create(options: Partial<SMTPServerOptions>): SMTPServer {
-    return new SMTPServer({
+    const server = new SMTPServer({
       disabledCommands: ['STARTTLS'],
       authOptional: true,
       logger: false,
@@ -52,7 +52,16 @@ export class SmtpSink {
       },
       ...options,
     });
+    // A client killed mid-conversation (the crash tests do this on purpose) resets its socket;
+    // that is the client's crash, not the server's, and must not surface as an unhandled error.
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') this.serverErrors.push(error);
+    });
+    return server;
   }
+
+  /** Errors the server met other than clients vanishing; tests may assert there were none. */
+  readonly serverErrors: Error[] = [];
 
   async start(port = 0): Promise<void> {
     await new Promise<void>((resolve, reject) => {

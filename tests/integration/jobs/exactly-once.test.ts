@@ -22,9 +22,10 @@ interface AppRun {
 /** Runs the app on `dataDir`; when `killAfterMs` is set, SIGKILLs it that long after READY. */
 function runApp(dataDir: string, smtpUrl: string, killAfterMs?: number): Promise<AppRun> {
   return new Promise((resolve, reject) => {
+    // The app itself, not the tsx wrapper: a SIGKILL to the wrapper would leave the app running.
     const child = spawn(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['tests/integration/jobs/support/reminder-app.ts'],
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/jobs/support/reminder-app.ts'],
       {
         cwd: root,
         env: { ...process.env, TEST_DATA_DIR: dataDir, TEST_NOW: NOW, CLINIC_DESK_SMTP_URL: smtpUrl },
