@@ -36,9 +36,18 @@ export interface TempCore {
   cleanup(): void;
 }
 
+/** The clinic's clock for tests that do not set one: fixed, so no test depends on today's date. */
+export const DEFAULT_TEST_NOW = '2026-03-10T12:00:00Z';
+
 export async function tempCore(options: Partial<CoreOptions> = {}): Promise<TempCore> {
   const dataDir = options.dataDir ?? tempDir();
-  const core = await createCore({ logger: silentLogger, passwordCost: TEST_SCRYPT, ...options, dataDir });
+  const core = await createCore({
+    logger: silentLogger,
+    passwordCost: TEST_SCRYPT,
+    clock: fixedClock(DEFAULT_TEST_NOW),
+    ...options,
+    dataDir,
+  });
   return {
     core,
     dataDir,

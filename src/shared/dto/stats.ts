@@ -50,6 +50,8 @@ export interface DoctorNoShow {
 /** Every figure is memoised in main for five minutes; `computedAt` says when it was counted. */
 export interface DashboardStats {
   computedAt: string;
+  /** Main's clock when this answer was served: ages are measured on main's clock, never the screen's. */
+  servedAt: string;
   timeZone: string;
   today: string;
   month: string;
@@ -72,6 +74,8 @@ export interface DashboardStats {
 
 export interface DoctorStats {
   computedAt: string;
+  /** Main's clock when this answer was served. */
+  servedAt: string;
   timeZone: string;
   today: string;
   month: string;

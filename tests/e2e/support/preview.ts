@@ -8,13 +8,19 @@ export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
 const READY_LINE = /^Clinic Desk preview: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/;
 
+/** The clinic's clock in every e2e test that does not choose its own: a Wednesday mid-month. */
+export const DEFAULT_NOW = '2026-03-11T10:05:00Z';
+
 export interface PreviewOptions {
   demo?: boolean;
   /** A fresh temporary folder unless given; a fresh one is removed again by `stop()`. */
   dataDir?: string;
   /** Entry point run with tsx (repo-relative or absolute). */
   entry?: string;
-  /** Fixes the clinic's clock at this ISO instant, so "today" and free slots are the same every run. */
+  /**
+   * Fixes the clinic's clock at this ISO instant, so "today" and free slots are the same every run.
+   * Defaults to DEFAULT_NOW: no test reads the real clock, so none can fail on a particular date.
+   */
   now?: string;
   /** How long to wait for the ready line; the first tsx compile can be slow. */
   startTimeoutMs?: number;
@@ -59,7 +65,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
   const args = [options.entry ?? 'src/main/web/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (options.demo ?? true) args.push('--demo');
-  if (options.now) args.push('--now', options.now);
+  args.push('--now', options.now ?? DEFAULT_NOW);
 
   const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
     cwd: repoRoot,

@@ -155,7 +155,7 @@ describe('backups', () => {
     t.core.close();
     const bad = join(t.dataDir, 'backups-bad.db');
     writeFileSync(bad, 'garbage');
-    requestRestore(t.dataDir, bad, Date.now());
+    requestRestore(t.dataDir, bad, Date.parse('2026-03-10T12:00:00Z'));
     const before = snapshotDatabase(join(t.dataDir, 'clinic.db'));
     const core = await createCore({ dataDir: t.dataDir, logger: silentLogger, passwordCost: TEST_SCRYPT });
     const overview = await core.connectAs('admin', 'test').call('backups/list', {});

@@ -83,7 +83,7 @@ describe('clinic database', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(
       'future',
-      Date.now() + 10 ** 10,
+      Date.parse('2099-01-01T00:00:00Z'),
     );
     db.pragma(`user_version = ${journal.length + 1}`);
     db.pragma('wal_checkpoint(TRUNCATE)');

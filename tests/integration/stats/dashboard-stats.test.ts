@@ -55,6 +55,7 @@ describe('dashboard figures', () => {
     const stats = result.value;
     expect(stats).toMatchObject({
       computedAt: '2026-03-29T12:00:00.000Z',
+      servedAt: '2026-03-29T12:00:00.000Z',
       timeZone: 'Europe/London',
       today: '2026-03-29',
       month: '2026-03',
@@ -116,6 +117,7 @@ describe('dashboard figures', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toEqual({
       computedAt: '2026-03-29T12:00:00.000Z',
+      servedAt: '2026-03-29T12:00:00.000Z',
       timeZone: 'Europe/London',
       today: '2026-03-29',
       month: '2026-03',

@@ -74,7 +74,7 @@ function consecutiveDays(first: string, count: number, timeZone: string): (Range
 export function dashboardStats(
   queries: StatsQueries,
   moment: StatsMoment,
-): Omit<DashboardStats, 'computedAt'> {
+): Omit<DashboardStats, 'computedAt' | 'servedAt'> {
   const { timeZone } = moment;
   const { today, month, monthRange: monthSpan } = calendarOf(moment);
 
@@ -160,7 +160,7 @@ export function doctorStats(
   queries: StatsQueries,
   moment: StatsMoment,
   doctor: { id: number; name: string },
-): Omit<DoctorStats, 'computedAt'> {
+): Omit<DoctorStats, 'computedAt' | 'servedAt'> {
   const { timeZone } = moment;
   const { today, month, monthRange: monthSpan } = calendarOf(moment);
   const day = dayRange(today, timeZone);

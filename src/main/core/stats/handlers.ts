@@ -23,7 +23,7 @@ export const statsHandlers: DomainHandlers<StatsChannels> = ({ sqlite, clock, se
         () => dashboardStats(queries, at),
         { force: input.force },
       );
-      return { ...value, computedAt: computedAt.toISOString() };
+      return { ...value, computedAt: computedAt.toISOString(), servedAt: at.now.toISOString() };
     },
     'stats/doctor': (input, ctx) => {
       const session = requireSession(ctx);
@@ -47,7 +47,7 @@ export const statsHandlers: DomainHandlers<StatsChannels> = ({ sqlite, clock, se
         },
         { force: input.force },
       );
-      return { ...value, computedAt: computedAt.toISOString() };
+      return { ...value, computedAt: computedAt.toISOString(), servedAt: at.now.toISOString() };
     },
   };
 };

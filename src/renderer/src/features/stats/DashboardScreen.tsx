@@ -5,13 +5,14 @@ import { StatCard } from './StatCard';
 import { AppointmentsPerDayChart, NoShowPerDoctorChart, VisitsPerDepartmentChart } from './StatsCharts';
 import { backupIsStale, backupLabel, describeCounts, formatCount, monthName, percent } from './statsFormat';
 import { UpdatedBar } from './UpdatedBar';
-import { useNow, useStats } from './useStats';
+import { useServerNow, useStats } from './useStats';
 
 /** The administrator's home: the clinic at a glance, counted in main and memoised five minutes. */
 export function DashboardScreen() {
   const { query, refresh, refreshing, refreshError } = useStats('stats/dashboard');
   const stats = query.data;
-  const now = useNow(60_000);
+  const serverNow = useServerNow(stats?.servedAt, query.dataUpdatedAt);
+  const now = serverNow ?? 0;
   const error = query.error ?? refreshError;
 
   return (
@@ -25,7 +26,12 @@ export function DashboardScreen() {
             {stats ? `Today is ${stats.today}; times in ${stats.timeZone}.` : 'The clinic at a glance.'}
           </Text>
         </div>
-        <UpdatedBar computedAt={stats?.computedAt} refreshing={refreshing} onRefresh={() => void refresh()} />
+        <UpdatedBar
+          computedAt={stats?.computedAt}
+          serverNow={serverNow}
+          refreshing={refreshing}
+          onRefresh={() => void refresh()}
+        />
       </Group>
 
       {error !== null && error !== undefined && (

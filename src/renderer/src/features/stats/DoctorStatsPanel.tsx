@@ -4,13 +4,14 @@ import { errorMessage } from '../../lib/api';
 import { StatCard } from './StatCard';
 import { describeCounts, formatCount, monthName, percent } from './statsFormat';
 import { UpdatedBar } from './UpdatedBar';
-import { useStats } from './useStats';
+import { useServerNow, useStats } from './useStats';
 
 /** The signed-in doctor's own day and month, for the top of My day. */
 export function DoctorStatsPanel() {
   const { query, refresh, refreshing, refreshError } = useStats('stats/doctor');
   const stats = query.data;
   const error = query.error ?? refreshError;
+  const serverNow = useServerNow(stats?.servedAt, query.dataUpdatedAt);
 
   return (
     <Paper withBorder p="md" component="section" aria-label="My figures">
@@ -19,6 +20,7 @@ export function DoctorStatsPanel() {
           <Text fw={600}>My figures</Text>
           <UpdatedBar
             computedAt={stats?.computedAt}
+            serverNow={serverNow}
             refreshing={refreshing}
             onRefresh={() => void refresh()}
           />

@@ -13,12 +13,14 @@ interface ChartFrameProps {
   title: string;
   description: string;
   empty: boolean;
+  /** Why the chart is empty, in words: an empty box says nothing. */
+  emptyText: string;
   height?: number;
   children: ReactElement;
 }
 
 /** A titled figure around one chart; the description doubles as its accessible summary. */
-function ChartFrame({ title, description, empty, height = 260, children }: ChartFrameProps) {
+function ChartFrame({ title, description, empty, emptyText, height = 260, children }: ChartFrameProps) {
   const titleId = useId();
   const descriptionId = useId();
   return (
@@ -38,7 +40,7 @@ function ChartFrame({ title, description, empty, height = 260, children }: Chart
       </Text>
       {empty ? (
         <Text size="sm" c="dimmed" py="xl" ta="center">
-          Nothing to show yet.
+          {emptyText}
         </Text>
       ) : (
         <div style={{ width: '100%', height }}>
@@ -60,6 +62,7 @@ export function AppointmentsPerDayChart({ days }: { days: DayStatusCounts[] }) {
       title="Appointments per day"
       description="The last 30 days, stacked by status."
       empty={empty}
+      emptyText="No appointments in the last 30 days."
       height={300}
     >
       <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
@@ -90,6 +93,7 @@ export function VisitsPerDepartmentChart({ departments }: { departments: Departm
       title="Visits per department"
       description="Completed visits this month."
       empty={departments.every((d) => d.visits === 0)}
+      emptyText="No completed visits yet this month."
     >
       <BarChart data={departments} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -112,6 +116,7 @@ export function NoShowPerDoctorChart({ doctors }: { doctors: DoctorNoShow[] }) {
       title="No-show rate per doctor"
       description="No-shows as a share of the appointments that were due this month."
       empty={data.length === 0}
+      emptyText="No appointments were due yet this month."
       height={Math.max(220, data.length * 22 + 40)}
     >
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>

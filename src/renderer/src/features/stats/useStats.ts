@@ -37,7 +37,22 @@ export function useStats<C extends StatsChannel>(channel: C) {
   return { query, refresh, refreshing, refreshError };
 }
 
-/** The current time, re-read every `intervalMs`, for "updated N s ago". */
+/**
+ * Main's clock now, for ages such as "updated N s ago" and "last backup 3 h ago": the instant main
+ * served the figures plus the time this screen has held them. Only differences of the screen's own
+ * clock are used, so a PC whose clock is off (or a preview run on a fixed clock) shows true ages.
+ */
+export function useServerNow(
+  servedAt: string | undefined,
+  receivedAt: number,
+  intervalMs = 1000,
+): number | undefined {
+  const now = useNow(intervalMs);
+  if (servedAt === undefined) return undefined;
+  return Date.parse(servedAt) + Math.max(0, now - receivedAt);
+}
+
+/** The current time, re-read every `intervalMs`. */
 export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
