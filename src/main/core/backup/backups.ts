@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Clock } from '../api';
 import type { Sqlite } from '../db/open';
 import { errorFields, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';
 import { localDate } from '../time/zone';
 import { backupKind, dailyName, filesToDelete, monthlyName } from './rotation';
-import { verifyDatabaseFile } from './verify';
+import { checkOffThread } from './check-off-thread';
+import type { CheckStep } from './check-worker';
 
 export interface BackupFile {
   name: string;
@@ -32,38 +32,54 @@ export interface BackupServiceOptions {
   settings: SettingsStore;
   logger: Logger;
   nativeBinding?: string;
+  /** The check worker's entry (defaults to the one next to this module or the main bundle). */
+  checkWorker?: string;
+  /** Where a backup in progress is: pages still to copy, then each step of its check. */
+  onProgress?: (progress: BackupProgress) => void;
 }
+
+export type BackupProgress =
+  { step: 'copy'; totalPages: number; remainingPages: number } | { step: CheckStep };
 
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 
 /**
- * A backup must be one file that can be copied anywhere: switch the copy out of WAL mode (which
- * folds everything into the main file) so no -wal/-shm companions are needed or left behind.
- */
-function selfContained(file: string, nativeBinding?: string): void {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
-  try {
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Daily online backups with SQLite's backup API (consistent while the app keeps working), each
- * verified by opening it and running integrity_check before it counts; then rotation.
+ * Daily online backups with SQLite's backup API (consistent while the app keeps working, copied
+ * a step at a time between event-loop turns), each switched out of WAL and verified with a full
+ * integrity_check in a worker thread before it counts; then rotation.
  */
 export function backupService(options: BackupServiceOptions) {
   const { sqlite, dataDir, clock, settings, logger, migrationsFolder } = options;
   const dir = backupsDir(dataDir);
 
   /** Writes a verified copy of the live database to `target` (via a temp file and a rename). */
+  /** The full verification of a backup file, in the check worker (see check-off-thread.ts). */
+  function verify(file: string, selfContained = false) {
+    return checkOffThread(
+      {
+        file,
+        migrationsFolder,
+        selfContained,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      },
+      {
+        ...(options.checkWorker ? { entry: options.checkWorker } : {}),
+        onStep: (step) => options.onProgress?.({ step }),
+      },
+    );
+  }
+
   async function writeVerifiedCopy(target: string): Promise<number> {
     const temp = `${target}.partial`;
     rmSync(temp, { force: true });
-    await sqlite.backup(temp);
-    selfContained(temp, options.nativeBinding);
-    const check = verifyDatabaseFile(temp, migrationsFolder, options.nativeBinding);
+    const { totalPages } = await sqlite.backup(temp, {
+      progress: ({ totalPages, remainingPages }) => {
+        options.onProgress?.({ step: 'copy', totalPages, remainingPages });
+        return 100; // pages per step, better-sqlite3's default: well under a millisecond each
+      },
+    });
+    options.onProgress?.({ step: 'copy', totalPages, remainingPages: 0 });
+    const check = await verify(temp, true);
     if (!check.ok) {
       rmSync(temp, { force: true });
       throw new Error(`The backup could not be verified: ${check.message}`);
@@ -88,6 +104,7 @@ export function backupService(options: BackupServiceOptions) {
   return {
     dir,
     list,
+    verify,
 
     /** Today's daily backup (replacing an earlier one of today), the month's first as monthly. */
     async runDaily(): Promise<BackupResult> {
