@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock } from '../api';
 import type { Sqlite } from '../db/open';
@@ -44,48 +45,49 @@ export type BackupProgress =
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 
 /**
- * Daily online backups with SQLite's backup API (consistent while the app keeps working, copied
- * a step at a time between event-loop turns), each switched out of WAL and verified with a full
- * integrity_check in a worker thread before it counts; then rotation.
+ * Daily online backups: a worker thread copies the live database with SQLite's backup API
+ * (consistent while the app keeps working), switches the copy out of WAL and verifies it with a
+ * full integrity_check before it counts; then rotation. The main thread only waits.
  */
 export function backupService(options: BackupServiceOptions) {
   const { sqlite, dataDir, clock, settings, logger, migrationsFolder } = options;
   const dir = backupsDir(dataDir);
 
   /** Writes a verified copy of the live database to `target` (via a temp file and a rename). */
-  /** The full verification of a backup file, in the check worker (see check-off-thread.ts). */
-  function verify(file: string, selfContained = false) {
+  /**
+   * The check worker on `file`: with `copyFrom`, it first writes `file` as a backup copy of that
+   * database (see check-worker.ts); then the full verification.
+   */
+  function checkInWorker(file: string, copyFrom?: string) {
     return checkOffThread(
       {
         file,
         migrationsFolder,
-        selfContained,
+        ...(copyFrom ? { copyFrom } : {}),
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       },
       {
         ...(options.checkWorker ? { entry: options.checkWorker } : {}),
         onStep: (step) => options.onProgress?.({ step }),
+        onCopy: (pages) => options.onProgress?.({ step: 'copy', ...pages }),
       },
     );
   }
 
+  /** The full verification of a backup file, off the main thread. */
+  const verify = (file: string) => checkInWorker(file);
+
+  /** Writes a verified copy of the live database to `target` (via a temp file and a rename). */
   async function writeVerifiedCopy(target: string): Promise<number> {
     const temp = `${target}.partial`;
-    rmSync(temp, { force: true });
-    const { totalPages } = await sqlite.backup(temp, {
-      progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.({ step: 'copy', totalPages, remainingPages });
-        return 100; // pages per step, better-sqlite3's default: well under a millisecond each
-      },
-    });
-    options.onProgress?.({ step: 'copy', totalPages, remainingPages: 0 });
-    const check = await verify(temp, true);
+    await rm(temp, { force: true });
+    const check = await checkInWorker(temp, sqlite.name);
     if (!check.ok) {
-      rmSync(temp, { force: true });
+      await rm(temp, { force: true });
       throw new Error(`The backup could not be verified: ${check.message}`);
     }
-    renameSync(temp, target);
-    return statSync(target).size;
+    await rename(temp, target);
+    return (await stat(target)).size;
   }
 
   function list(): BackupFile[] {
@@ -116,8 +118,9 @@ export function backupService(options: BackupServiceOptions) {
         const monthly = join(dir, monthlyName(today.slice(0, 7)));
         let monthlyFile: string | null = null;
         if (!existsSync(monthly)) {
-          copyFileSync(file, `${monthly}.partial`);
-          renameSync(`${monthly}.partial`, monthly);
+          // Asynchronous: a copy of the whole file on the main thread would freeze the window.
+          await copyFile(file, `${monthly}.partial`);
+          await rename(`${monthly}.partial`, monthly);
           monthlyFile = monthly;
         }
         const deleted = filesToDelete(readdirSync(dir));

@@ -8,13 +8,18 @@ export function defaultCheckWorkerPath(): string {
 }
 
 /**
- * verifyDatabaseFile (and, for a fresh copy, the switch out of WAL) in a worker thread with its
- * own connection, so the main thread keeps turning while a large file is read end to end. Never
- * rejects: a worker that fails or dies answers "not verified", so nothing unchecked ever counts.
+ * verifyDatabaseFile (and, with `copyFrom`, the backup copy and its switch out of WAL before it)
+ * in a worker thread with its own connections, so the main thread keeps turning while a large
+ * file is copied and read end to end. Never rejects: a worker that fails or dies answers "not
+ * verified", so nothing unchecked ever counts.
  */
 export function checkOffThread(
   input: CheckWorkerInput,
-  options: { entry?: string; onStep?: (step: CheckStep) => void } = {},
+  options: {
+    entry?: string;
+    onStep?: (step: CheckStep) => void;
+    onCopy?: (pages: { totalPages: number; remainingPages: number }) => void;
+  } = {},
 ): Promise<BackupCheck> {
   const refused = (why: string): BackupCheck => ({
     ok: false,
@@ -31,7 +36,8 @@ export function checkOffThread(
       return;
     }
     worker.on('message', (message: CheckWorkerMessage) => {
-      if (message.type === 'progress') options.onStep?.(message.step);
+      if (message.type === 'copy') options.onCopy?.(message);
+      else if (message.type === 'progress') options.onStep?.(message.step);
       else if (message.type === 'done') answer = message.check;
       else answer = refused(message.message);
     });
