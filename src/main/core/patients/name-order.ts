@@ -16,6 +16,8 @@ export interface NameOrder {
   numbers: string[];
   /** 1 when active, same order. */
   active: Uint8Array;
+  /** The initials of each name's words as a bit set (initialsMask), same order. */
+  initials: Int32Array;
   /** Position in name order of each patient id (-1 for ids that are not patients). */
   ranks: Int32Array;
 }
@@ -38,23 +40,45 @@ export function nameOrder(sqlite: Sqlite): { current(): NameOrder } {
       const names: string[] = new Array<string>(all.length);
       const numbers: string[] = new Array<string>(all.length);
       const active = new Uint8Array(all.length);
+      const initials = new Int32Array(all.length);
       let maxId = 0;
       all.forEach(([id, name, number, isActive], i) => {
         ids[i] = id;
         names[i] = name;
         numbers[i] = number;
         active[i] = isActive === 1 ? 1 : 0;
+        initials[i] = initialsMask(name.split(WORD_SPLIT));
         if (id > maxId) maxId = id;
       });
       const ranks = new Int32Array(maxId + 1).fill(-1);
       ids.forEach((id, i) => (ranks[id] = i));
-      built = { version: now, order: { ids, names, numbers, active, ranks } };
+      built = { version: now, order: { ids, names, numbers, active, initials, ranks } };
       return built.order;
     },
   };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]$/u;
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** One bit for a word's first character: a–z, a digit, anything else; ORed over the words. */
+function initialBit(word: string): number {
+  const c = word.charCodeAt(0);
+  if (c >= 97 && c <= 122) return 1 << (c - 97);
+  if (c >= 48 && c <= 57) return 1 << 26;
+  return 1 << 27;
+}
+
+/**
+ * The initials of some words as a bit set. A name can only match tokens whose initials are all
+ * among its own (a token begins a word, so they share its first character): the walk tests this
+ * with one AND before it looks at the name's text.
+ */
+export function initialsMask(words: string[]): number {
+  let mask = 0;
+  for (const word of words) if (word.length > 0) mask |= initialBit(word);
+  return mask;
+}
 
 /** Does a word of `name` begin at `at`, as the FTS tokenizer (unicode61) splits it? */
 function wordStartsAt(name: string, at: number): boolean {

@@ -1,6 +1,6 @@
 import type { Page, PatientSummary } from '../../../shared/dto';
 import type { Sqlite } from '../db/open';
-import { nameMatches, nameOrder } from './name-order';
+import { initialsMask, nameMatches, nameOrder } from './name-order';
 import { phoneDigits, prefixEnd, searchText } from './search-text';
 
 export interface PatientRow {
@@ -76,7 +76,7 @@ export interface PatientSearch {
  * How many names a search walks in memory before it leaves the page to the FTS index: a prefix
  * that many patients share is found densely in name order; a rare one is cheaper to look up.
  */
-export const WALK_BUDGET = 12_000;
+export const WALK_BUDGET = 40_000;
 
 /**
  * Patient search, prepared once because it runs on every keystroke. An empty query browses in
@@ -122,6 +122,11 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id = ?`,
   );
   const order = nameOrder(sqlite);
+  const numberExists = sqlite
+    .prepare<[string, string], number>(
+      'SELECT 1 FROM patients WHERE patient_number >= ? AND patient_number < ? LIMIT 1',
+    )
+    .pluck();
 
   /** The page of many hits: ranked in name order in memory, rows read only for the page. */
   const rankedPage = (ids: number[], inactive: boolean, offset: number, limit: number) => {
@@ -154,7 +159,10 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
     if (phoneSearchDigits(query)) return null;
     const tokens = nameTokens(query);
     const number = query.toUpperCase();
-    const { ids, names, numbers, active } = order.current();
+    const { ids, names, numbers, active, initials } = order.current();
+    const wanted = initialsMask(tokens);
+    // Most searches are names: look at the numbers only if some patient number has this prefix.
+    const anyNumber = numberExists.get(number, prefixEnd(number)) !== undefined;
     const page: number[] = [];
     const need = offset + limit;
     let hits = 0;
@@ -163,7 +171,9 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
       if (hits > COUNT_CAP && hits >= need) break;
       if (i >= walkBudget) return null;
       if (!inactive && active[i] !== 1) continue;
-      if (!(nameMatches(names[i] ?? '', tokens) || (numbers[i] ?? '').startsWith(number))) continue;
+      const byName =
+        tokens.length > 0 && (initials[i]! & wanted) === wanted && nameMatches(names[i] ?? '', tokens);
+      if (!(byName || (anyNumber && (numbers[i] ?? '').startsWith(number)))) continue;
       hits += 1;
       if (hits > offset && hits <= need) page.push(ids[i] ?? 0);
     }
