@@ -188,8 +188,8 @@ export function createRelay(options: RelayOptions): Relay {
   /**
    * One pass: a sliding window of at most RELAY_WINDOW messages in flight over the pool. Rows are
    * claimed ('sending', committed) before they leave; each finished message's outcome is recorded
-   * together with the others that finished meanwhile, in one transaction, before the window is
-   * refilled — so never more than RELAY_WINDOW rows are 'sending' at once.
+   * together with the others that finished meanwhile and the claim of the rows that refill the
+   * window, in one transaction (one fsync) — so never more than RELAY_WINDOW rows are 'sending'.
    */
   const runOnce = async (): Promise<RelayRunResult> => {
     const result: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
@@ -203,20 +203,21 @@ export function createRelay(options: RelayOptions): Relay {
     const inFlight = new Set<Promise<void>>();
     let finished: OutboxOutcome[] = [];
     let claimed = 0;
-    const record = () => {
-      if (finished.length === 0) return;
-      outbox.settle(finished);
-      for (const o of finished) {
+    const count = (outcomes: OutboxOutcome[]) => {
+      for (const o of outcomes) {
         if (o.status === 'sent') result.sent += 1;
         else if (o.status === 'retry') result.retrying += 1;
         else result.failed += 1;
       }
-      finished = [];
     };
     for (;;) {
+      // The outcomes that came in and the rows that refill the window share one commit.
       // A failed row is due again only after its backoff, so each due row is tried once per run.
-      const room = Math.min(RELAY_WINDOW - inFlight.size, batchSize - claimed);
-      const rows = room > 0 && !closed ? outbox.claimDue(room) : [];
+      const room = closed ? 0 : Math.min(RELAY_WINDOW - inFlight.size, batchSize - claimed);
+      const done = finished;
+      finished = [];
+      const rows = done.length > 0 || room > 0 ? outbox.settleAndClaim(done, room) : [];
+      count(done);
       claimed += rows.length;
       for (const row of rows) {
         const sending: Promise<void> = deliver(row, target)
@@ -231,11 +232,9 @@ export function createRelay(options: RelayOptions): Relay {
           .finally(() => inFlight.delete(sending));
         inFlight.add(sending);
       }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
-      record();
+      if (inFlight.size === 0 && finished.length === 0) break;
+      if (inFlight.size > 0) await Promise.race(inFlight);
     }
-    record();
     if (result.sent + result.retrying + result.failed > 0) options.onChange?.();
     return result;
   };
