@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, StartupError, UserError, type Core } from './core';
-import { isDatabaseInUse } from './core/backup/in-use';
-import { restoreDatabase } from './core/backup/restore';
+import { isDatabaseInUse } from './core/backups/in-use';
+import { restoreDatabase } from './core/backups/restore';
 import { defaultMigrationsFolder } from './core/db/locate';
 import { defaultDataDir } from './core/data-dir';
 import { errorFields, fileLogger } from './core/logger';

@@ -1,6 +1,6 @@
 import type { Clock } from './api';
 import type { AuditLog } from './audit/log';
-import type { BackupService } from './backup/backups';
+import type { BackupService } from './backups/backups';
 import type { ScryptCost } from './auth/password';
 import type { Db } from './db/client';
 import type { Background } from './jobs/background';

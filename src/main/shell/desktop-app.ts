@@ -19,7 +19,7 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
 import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
-import { requestRestore } from '../core/backup/pending';
+import { requestRestore } from '../core/backups/pending';
 import { startupRecovery } from './startup-error';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';

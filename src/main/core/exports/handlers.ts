@@ -1,6 +1,6 @@
-import type { SessionInfo } from '../../../../shared/dto';
-import { UserError } from '../../errors';
-import { requireSession, type DomainHandlers } from '../../handler';
+import type { SessionInfo } from '../../../shared/dto';
+import { UserError } from '../errors';
+import { requireSession, type DomainHandlers } from '../handler';
 
 type ExportChannels =
   | 'exports/startHistory'

@@ -10,13 +10,13 @@ import type {
 import type { EventHub } from '../dispatch';
 import { errorFields } from '../logger';
 import { describeDelivery, resolveDelivery, type DeliveryTarget } from '../mail/delivery';
-import { createOutbox, toOutboxItem, type Outbox } from '../mail/outbox';
-import { createRelay, type Relay, type RelayRunResult } from '../mail/relay';
+import { createOutbox, toOutboxItem, type Outbox } from '../outbox/outbox';
+import { createRelay, type Relay, type RelayRunResult } from '../outbox/relay';
 import type { SecretStore } from '../mail/secret-store';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
 import type { Services } from '../services';
 import { SYSTEM_ACTOR } from './context';
-import { createExportService, type ExportService } from './export/service';
+import { createExportService, type ExportService } from '../exports/service';
 import { jobRuns } from './runs';
 import { createJobScheduler, type JobScheduler } from './scheduler';
 

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import type { Services } from '../services';
 import { insecureReason } from './delivery';
-import { toOutboxItem } from './outbox';
+import { toOutboxItem } from '../outbox/outbox';
 import { testEmail } from './templates/notice';
 
 type MailChannels =
