@@ -10,6 +10,7 @@ import { exportHandlers } from './exports/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
 import { mailHandlers } from './mail/handlers';
+import { outboxHandlers } from './outbox/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
@@ -34,6 +35,7 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...appointmentHandlers(services),
     ...treatmentHandlers(services),
     ...mailHandlers(services),
+    ...outboxHandlers(services),
     ...jobHandlers(services),
     ...reportHandlers(services),
     ...exportHandlers(services),
