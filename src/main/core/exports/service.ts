@@ -9,7 +9,7 @@ import type {
   JobProgress,
   OutboxStatus,
 } from '../../../shared/dto/jobs';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import { UserError } from '../errors';

@@ -1,4 +1,4 @@
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import type { Logger } from '../logger';

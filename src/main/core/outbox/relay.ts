@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
 import type { DeliveryTarget } from '../mail/delivery';
 import type { Outbox, OutboxRow, StoredAttachment } from './outbox';
