@@ -241,3 +241,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   return core;
 }
+
+// The core's public entry: the shell, the preview and the CLI import only from here.
+export { defaultDataDir } from './data-dir';
+export { errorFields, fileLogger, type Logger } from './logger';
+export { defaultMigrationsFolder } from './db/locate';
+export { requestRestore } from './backups/pending';
+export { restoreDatabase } from './backups/restore';
+export { isDatabaseInUse } from './backups/in-use';
