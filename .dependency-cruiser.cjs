@@ -36,7 +36,7 @@ module.exports = {
       comment:
         'Only src/main/shell and the Electron entry src/main/index.ts import electron (any electron/* path too).',
       from: { path: '^src/', pathNot: ['^src/main/shell/', '^src/main/index\\.ts$', '^src/preload/'] },
-      to: { path: '^electron(/|$)' },
+      to: { path: ['^electron(/|$)', '(^|/)node_modules/electron/'] },
     },
     {
       name: 'preload-imports-only-the-contract',
@@ -74,7 +74,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     // The fixtures under tests/fixtures/layering run without a tsconfig of their own.
     ...(existsSync('tsconfig.node.json') ? { tsConfig: { fileName: 'tsconfig.node.json' } } : {}),
-    exclude: { path: '(^|/)(out|dist|node_modules)/' },
+    exclude: { path: '^(out|dist)/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default'],
