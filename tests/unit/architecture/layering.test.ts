@@ -7,7 +7,7 @@ const depcruise = join(root, 'node_modules', '.bin', 'depcruise');
 
 /** Runs the project's own layering rules (`npm run lint:layers`) over `src` inside `cwd`. */
 function cruise(cwd: string) {
-  const run = spawnSync(depcruise, ['src', '--config', join(root, '.dependency-cruiser.cjs')], {
+  const run = spawnSync(depcruise, ['src', '--config', join(root, '.dependency-cruiser.mjs')], {
     cwd,
     encoding: 'utf8',
   });

@@ -1,9 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { JobName, JobOverview, OutboxItem } from '../../../../shared/dto/jobs';
+import type { JobName, JobOverview } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { DeliveryNote } from '../mail/DeliveryNote';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import { formatCounts, formatInstant, STATUS_COLOR } from './jobFormat';
 

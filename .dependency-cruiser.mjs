@@ -2,11 +2,11 @@
  * Layering rules (docs/architecture.md), run by `npm run lint`. `tsPreCompilationDeps: true` makes
  * type-only imports count, so a cycle through `import type` fails like any other.
  */
-const { existsSync } = require('node:fs');
+import { existsSync } from 'node:fs';
 
 const CORE = '^src/main/core/';
 const WIRING = '^src/main/core/(index|api|dispatch|handlers|startup)\\.ts$';
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'no-cycles',
