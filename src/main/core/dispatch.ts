@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  channels,
-  isChannelName,
-  type Access,
-  type ChannelName,
-  type EventMap,
-} from '../../shared/contract';
+import { channels, isChannelName, type Access, type ChannelName, type EventMap } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
