@@ -36,8 +36,8 @@ export default defineConfig({
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
-          'export-worker': fromRoot('./src/main/core/jobs/export/worker.ts'),
-          'backup-worker': fromRoot('./src/main/core/backup/check-worker.ts'),
+          'export-worker': fromRoot('./src/main/core/exports/worker.ts'),
+          'backup-worker': fromRoot('./src/main/core/backups/check-worker.ts'),
         },
       },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { verifyDatabaseFile } from '../../src/main/core/backup/verify';
+import { verifyDatabaseFile } from '../../src/main/core/backups/verify';
 import { defaultMigrationsFolder } from '../../src/main/core/db/locate';
 import { round } from '../measure';
 import { ratioOf, type BenchRow } from '../types';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, openSync, closeSync, readdirSync, writeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupService, type BackupProgress } from '../../../src/main/core/backup/backups';
+import { backupService, type BackupProgress } from '../../../src/main/core/backups/backups';
 import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
 import { openSqlite } from '../../../src/main/core/db/open';
 import { silentLogger } from '../../../src/main/core/logger';

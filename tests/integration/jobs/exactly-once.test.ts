@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { RELAY_WINDOW } from '../../../src/main/core/mail/relay';
+import { RELAY_WINDOW } from '../../../src/main/core/outbox/relay';
 import { seededRandom } from '../../../src/main/core/seed/random';
 import { JobFixtures } from '../../support/job-fixtures';
 import { SmtpSink } from '../../support/smtp-sink';

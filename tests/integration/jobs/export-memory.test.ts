@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../../src/main/core/db/open';
-import { defaultExportWorkerPath } from '../../../src/main/core/jobs/export/spawn';
-import type { ExportWorkerMessage } from '../../../src/main/core/jobs/export/worker';
+import { defaultExportWorkerPath } from '../../../src/main/core/exports/spawn';
+import type { ExportWorkerMessage } from '../../../src/main/core/exports/worker';
 import { startWorker } from '../../../src/main/core/workers/start';
 import { tempCore, type TempCore } from '../../support/temp-core';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RELAY_CONNECTIONS, RELAY_WINDOW } from '../../../src/main/core/mail/relay';
+import { RELAY_CONNECTIONS, RELAY_WINDOW } from '../../../src/main/core/outbox/relay';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker, workerEntryPath } from '../../workers/start';
+import { startWorker, workerEntryPath } from '../workers/start';
 import type { ExportWorkerInput } from './worker';
 
 /** The export worker's entry: `worker.ts` from source, `export-worker.js` in the built app. */

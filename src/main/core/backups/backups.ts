@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { Sqlite } from '../db/open';
 import { errorFields, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';
