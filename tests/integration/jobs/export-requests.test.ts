@@ -152,6 +152,7 @@ describe('history export requests (front desk asks, doctor or administrator appr
   });
 
   it('sends the approved CSV only to the address on file, over real SMTP; the front desk sees status, never the file', async () => {
+    await setEmail(desk, patient, ON_FILE); // saving the record with the same address is not a change
     const { exportId } = await value(desk, 'exports/requestHistory', { patientId: patient });
     await value(doctor, 'exports/approve', { id: exportId });
     const done = await t.core.jobs.waitExport(exportId);
