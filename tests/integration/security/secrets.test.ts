@@ -151,7 +151,8 @@ describe('secrets canary: the SMTP password is never written to disk', () => {
     const [slot] = await freeSlotsOf(desk, 1, TODAY);
     await value(desk, 'appointments/book', { patientId: ann.id, doctorId: 1, startsAt: slot!.startsAt });
     expect((await t.core.jobs.run('reminders')).status).toBe('succeeded');
-    const history = await value(desk, 'exports/startHistory', { patientId: ann.id });
+    const request = await value(desk, 'exports/requestHistory', { patientId: ann.id });
+    const history = await value(admin, 'exports/approve', { id: request.exportId });
     expect((await t.core.jobs.waitExport(history.exportId)).status).toBe('done');
     const range = await value(admin, 'exports/startRange', { from: '2026-03-01', to: '2026-03-31' });
     expect((await t.core.jobs.waitExport(range.exportId)).status).toBe('done');
