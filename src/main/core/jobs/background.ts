@@ -11,6 +11,7 @@ import type { EventHub } from '../dispatch';
 import { errorFields } from '../logger';
 import { describeDelivery, resolveDelivery, type DeliveryTarget } from '../mail/delivery';
 import { createOutbox, toOutboxItem, type Outbox } from '../mail/outbox';
+import { createMailPassword, type MailPassword } from '../mail/password';
 import { createRelay, type Relay, type RelayRunResult } from '../mail/relay';
 import type { SecretStore } from '../mail/secret-store';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
@@ -48,6 +49,8 @@ export interface Background {
   relay: Relay;
   mailSettings: MailSettingsStore;
   secrets: SecretStore;
+  /** Whether the stored SMTP password still decrypts on this PC. */
+  mailPassword: MailPassword;
   scheduler: JobScheduler;
   exports: ExportService;
   desktop: DesktopIntegration | undefined;
@@ -102,15 +105,16 @@ export function createBackground(
     resolveDelivery({
       env: options.env,
       smtp: mailSettings.smtp(),
-      secrets: options.secretStore,
       dataDir: options.dataDir,
       clinicName: settings.get('clinicName'),
     });
+  const mailPassword = createMailPassword(options.secretStore, logger);
   const relay = createRelay({
     outbox,
     clock,
     logger,
     target: deliveryTarget,
+    revealPassword: (cipher) => mailPassword.reveal(cipher),
     onChange: () => changed('email_outbox'),
   });
   const runs = jobRuns(sqlite);
@@ -151,7 +155,14 @@ export function createBackground(
     desktop: options.desktop,
     dataDir: options.dataDir,
     deliveryTarget,
-    delivery: () => describeDelivery(deliveryTarget()),
+    mailPassword,
+    delivery: () => {
+      const target = deliveryTarget();
+      return describeDelivery(
+        target,
+        target.mode === 'smtp' ? mailPassword.problem(target.passwordCipher) : null,
+      );
+    },
     started: () => started,
     start: () => {
       started = true;

@@ -20,6 +20,7 @@ function settingsView({ background }: Services): MailSettingsView {
     username: smtp.username,
     fromAddress: smtp.fromAddress,
     passwordSet: smtp.passwordCipher !== null,
+    passwordProblem: background.mailPassword.problem(smtp.passwordCipher),
     canStorePassword: reason === null,
     passwordStoreNote: reason,
     delivery: background.delivery(),
@@ -35,8 +36,13 @@ const actorOf = (session: { userId: number; username: string }) => ({
 export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
   const { sqlite, background, audit, logger, settings, clock } = services;
   return {
-    'mail/getSettings': () => settingsView(services),
-    'mail/saveSettings': (input, ctx) => {
+    'mail/getSettings': async () => {
+      // A password saved on another PC (or Windows user) is reported, not thrown: the
+      // administrator must be able to open this screen to enter it again.
+      await background.mailPassword.check(background.mailSettings.smtp().passwordCipher);
+      return settingsView(services);
+    },
+    'mail/saveSettings': async (input, ctx) => {
       const session = requireSession(ctx);
       const insecure = insecureReason(input.host, input.security);
       if (insecure) throw new UserError('invalid_input', insecure);
@@ -46,7 +52,7 @@ export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
         // Refused before anything is written: a password is stored encrypted or not at all.
         const reason = background.secrets.unavailableReason();
         if (reason) throw new UserError('conflict', reason);
-        passwordCipher = background.secrets.encrypt(input.password);
+        passwordCipher = await background.secrets.encrypt(input.password);
       } else if (input.password === '') {
         passwordCipher = null;
       }
@@ -99,11 +105,14 @@ export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
       if (!row) throw new Error('test email vanished from the outbox');
       return toOutboxItem(row);
     },
-    'outbox/list': (input) => ({
-      items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
-      counts: background.outbox.counts(),
-      delivery: background.delivery(),
-    }),
+    'outbox/list': async (input) => {
+      await background.mailPassword.check(background.mailSettings.smtp().passwordCipher);
+      return {
+        items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
+        counts: background.outbox.counts(),
+        delivery: background.delivery(),
+      };
+    },
     'outbox/retry': (input, ctx) => {
       const session = requireSession(ctx);
       const row = background.outbox.byId(input.id);

@@ -52,6 +52,8 @@ export interface RelayOptions {
   logger: Logger;
   /** Read on every run so a settings change applies to the next message. */
   target: () => DeliveryTarget;
+  /** Decrypts the stored password (settings); rejects with a sentence when it cannot. */
+  revealPassword: (cipher: string) => Promise<string>;
   /** Something was sent or failed: the outbox screen should refresh. */
   onChange?: () => void;
   /** How many rows one pass handles before `sendDue` starts another (which re-reads settings). */
@@ -80,7 +82,7 @@ function nodemailerAttachment(a: StoredAttachment) {
     : { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
 }
 
-const transportKey = (t: DeliveryTarget) => JSON.stringify(t);
+const transportKey = (t: DeliveryTarget, password: string) => JSON.stringify([t, password]);
 
 /**
  * Sends queued outbox rows. Each row is marked 'sending' (committed) before it leaves, and 'sent'
@@ -97,8 +99,8 @@ export function createRelay(options: RelayOptions): Relay {
   let started = false;
   let closed = false;
 
-  const transporterFor = (target: DeliveryTarget): Transporter => {
-    const key = transportKey(target);
+  const transporterFor = (target: DeliveryTarget, password: string): Transporter => {
+    const key = transportKey(target, password);
     if (transport?.key === key) return transport.transporter;
     transport?.transporter.close();
     const transporter =
@@ -113,7 +115,7 @@ export function createRelay(options: RelayOptions): Relay {
             // STARTTLS is mandatory unless the server is on this machine (delivery.ts decides).
             requireTLS: target.security === 'starttls',
             ignoreTLS: target.security === 'none',
-            ...(target.username ? { auth: { user: target.username, pass: target.password } } : {}),
+            ...(target.username ? { auth: { user: target.username, pass: password } } : {}),
             connectionTimeout: 30_000,
             greetingTimeout: 30_000,
             socketTimeout: 60_000,
@@ -122,7 +124,7 @@ export function createRelay(options: RelayOptions): Relay {
     return transporter;
   };
 
-  const deliver = async (row: OutboxRow, target: DeliveryTarget): Promise<string> => {
+  const deliver = async (row: OutboxRow, target: DeliveryTarget, password: string): Promise<string> => {
     const messageId = messageIdFor(row.id, target.from);
     const mail: SendMailOptions = {
       from: target.from,
@@ -134,7 +136,7 @@ export function createRelay(options: RelayOptions): Relay {
       date: clock.now(),
       attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map(nodemailerAttachment),
     };
-    const info = (await transporterFor(target).sendMail(mail)) as { message?: Buffer };
+    const info = (await transporterFor(target, password).sendMail(mail)) as { message?: Buffer };
     if (target.mode === 'folder') {
       mkdirSync(target.folder, { recursive: true });
       const file = join(target.folder, `${String(row.id).padStart(6, '0')}-${row.kind}.eml`);
@@ -148,9 +150,16 @@ export function createRelay(options: RelayOptions): Relay {
     const result: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {
       let target: DeliveryTarget;
+      let password = '';
       try {
         target = options.target();
+        if (target.mode === 'smtp') {
+          password = target.passwordCipher
+            ? await options.revealPassword(target.passwordCipher)
+            : target.password;
+        }
       } catch (error) {
+        // Nothing is claimed: the messages wait, queued, until the settings are fixed.
         logger.log('error', 'mail settings unusable; nothing sent', errorFields(error));
         return result;
       }
@@ -158,12 +167,12 @@ export function createRelay(options: RelayOptions): Relay {
       const [row] = outbox.claimDue(1);
       if (!row) break;
       try {
-        const messageId = await deliver(row, target);
+        const messageId = await deliver(row, target, password);
         outbox.markSent(row.id, messageId);
         result.sent += 1;
         logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
       } catch (error) {
-        const failure = classifyFailure(error, target.mode === 'smtp' ? target.password : '');
+        const failure = classifyFailure(error, password);
         if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
           outbox.markFailed(row.id, failure.reason);
           result.failed += 1;

@@ -7,9 +7,10 @@
 export interface SecretStore {
   /** Null when secrets can be stored; otherwise the sentence that explains why not. */
   unavailableReason(): string | null;
-  /** Base64 ciphertext of `plain`. Throws when unavailable. */
-  encrypt(plain: string): string;
-  decrypt(cipher: string): string;
+  /** Base64 ciphertext of `plain`. Rejects when unavailable. */
+  encrypt(plain: string): Promise<string>;
+  /** Rejects when `cipher` cannot be decrypted here (another PC or user, a reset keyring). */
+  decrypt(cipher: string): Promise<string>;
 }
 
 export const NO_SECURE_STORE =
@@ -17,10 +18,6 @@ export const NO_SECURE_STORE =
 
 export const unavailableSecretStore: SecretStore = {
   unavailableReason: () => NO_SECURE_STORE,
-  encrypt: () => {
-    throw new Error(NO_SECURE_STORE);
-  },
-  decrypt: () => {
-    throw new Error(NO_SECURE_STORE);
-  },
+  encrypt: () => Promise.reject(new Error(NO_SECURE_STORE)),
+  decrypt: () => Promise.reject(new Error(NO_SECURE_STORE)),
 };
