@@ -10,7 +10,6 @@ import {
   safeStorage,
   screen,
   session,
-  shell,
   type BrowserWindow,
   type Tray,
 } from 'electron';
@@ -129,7 +128,8 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     // No File/Edit/View menu (its Toggle DevTools and Reload) in the package; every webContents,
     // the hidden PDF window's included, may only ever show the app page.
     if (app.isPackaged) Menu.setApplicationMenu(null);
-    guardEveryWebContents(app, page, (url) => shell.openExternal(url));
+    // (The main window then adds its own handler that opens allowed links in the browser.)
+    guardEveryWebContents(app, page);
 
     core = await options.createCore({
       dataDir,
