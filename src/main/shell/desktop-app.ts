@@ -13,21 +13,27 @@ import {
   type BrowserWindow,
   type Tray,
 } from 'electron';
-import type { Core } from '../core/api';
-import type { DesktopIntegration, Notifier, SecretStore } from '../core';
-import { StartupError } from '../core/errors';
-import { errorFields, fileLogger, type Logger } from '../core/logger';
+import {
+  type Core,
+  type DesktopIntegration,
+  type Notifier,
+  type SecretStore,
+  StartupError,
+  errorFields,
+  fileLogger,
+  type Logger,
+  requestRestore,
+  resolveDataDir,
+} from '../core';
 import { isAppPageUrl, resolveAppPage } from './app-page';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
-import { resolveDataDir } from '../core/data-dir';
 import { setWindowsAppId } from './app-identity';
 import { openPcSettings, type PcSettingsStore } from './pc-settings';
 import { resolveShellPaths, type NativeBindingKey, type ShellPaths } from './paths';
 import { relaunchOptions } from './relaunch';
 import { currentWindowState, restorableWindow } from './window-state';
-import { requestRestore } from '../core/backup/pending';
 import { startupRecovery } from './startup-error';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';

@@ -1,5 +1,5 @@
 import ElectronStore from 'electron-store';
-import { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from '../core/pc-settings';
+import { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from '../core';
 import type { WindowState } from './window-state';
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileLogger } from '../../../src/main/core/logger';
-import type { SecretStore } from '../../../src/main/core/mail/secret-store';
+import type { SecretStore } from '../../../src/main/core/host';
 import { NO_SECURE_STORE } from '../../../src/main/core/mail/secret-store';
 import { PASSWORD_REENTRY } from '../../../src/main/core/mail/password';
 import { SmtpSink } from '../../support/smtp-sink';

@@ -1,5 +1,5 @@
 import { errorFields, type Logger } from '../logger';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host';
 
 /** Shown on Settings › Email and the Jobs screen when the stored password no longer decrypts. */
 export const PASSWORD_REENTRY =
