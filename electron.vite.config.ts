@@ -62,6 +62,9 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified it is less than half the size
+      // (2.99 MB → 1.31 MB) in every installer.
+      minify: true,
     },
   },
 });

@@ -61,7 +61,14 @@ export interface OutboxPage {
 }
 
 export type MailDelivery =
-  { mode: 'smtp'; server: string; source: 'settings' | 'environment' } | { mode: 'folder'; folder: string };
+  | {
+      mode: 'smtp';
+      server: string;
+      source: 'settings' | 'environment';
+      /** Set when the stored password does not decrypt on this PC and must be entered again. */
+      passwordProblem?: string;
+    }
+  | { mode: 'folder'; folder: string };
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';
 
@@ -73,6 +80,8 @@ export interface MailSettingsView {
   fromAddress: string;
   /** True when a password is stored (encrypted); the password itself never leaves main. */
   passwordSet: boolean;
+  /** Set when the stored password does not decrypt on this PC: it must be entered again. */
+  passwordProblem: string | null;
   /** False where no secure store exists (preview, CLI): a password cannot be saved there. */
   canStorePassword: boolean;
   /** Why not, as a sentence, when `canStorePassword` is false. */

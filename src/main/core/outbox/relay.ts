@@ -60,6 +60,8 @@ export interface RelayOptions {
   logger: Logger;
   /** Read on every run so a settings change applies to the next message. */
   target: () => DeliveryTarget;
+  /** Decrypts the stored password (settings); rejects with a sentence when it cannot. */
+  revealPassword: (cipher: string) => Promise<string>;
   /** Something was sent or failed: the outbox screen should refresh. */
   onChange?: () => void;
   /** How many rows one pass handles before `sendDue` starts another (which re-reads settings). */
@@ -88,7 +90,7 @@ function nodemailerAttachment(a: StoredAttachment) {
     : { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
 }
 
-const transportKey = (t: DeliveryTarget) => JSON.stringify(t);
+const transportKey = (t: DeliveryTarget, password: string) => JSON.stringify([t, password]);
 
 /**
  * Sends queued outbox rows, up to RELAY_WINDOW at once. Each row is marked 'sending' (committed)
@@ -106,8 +108,8 @@ export function createRelay(options: RelayOptions): Relay {
   let started = false;
   let closed = false;
 
-  const transporterFor = (target: DeliveryTarget): Transporter => {
-    const key = transportKey(target);
+  const transporterFor = (target: DeliveryTarget, password: string): Transporter => {
+    const key = transportKey(target, password);
     if (transport?.key === key) return transport.transporter;
     transport?.transporter.close();
     const transporter =
@@ -122,7 +124,7 @@ export function createRelay(options: RelayOptions): Relay {
             // STARTTLS is mandatory unless the server is on this machine (delivery.ts decides).
             requireTLS: target.security === 'starttls',
             ignoreTLS: target.security === 'none',
-            ...(target.username ? { auth: { user: target.username, pass: target.password } } : {}),
+            ...(target.username ? { auth: { user: target.username, pass: password } } : {}),
             connectionTimeout: 30_000,
             greetingTimeout: 30_000,
             socketTimeout: 60_000,
@@ -131,7 +133,7 @@ export function createRelay(options: RelayOptions): Relay {
     return transporter;
   };
 
-  const deliver = async (row: OutboxRow, target: DeliveryTarget): Promise<string> => {
+  const deliver = async (row: OutboxRow, target: DeliveryTarget, password: string): Promise<string> => {
     const messageId = messageIdFor(row.id, target.from);
     const mail: SendMailOptions = {
       from: target.from,
@@ -143,7 +145,7 @@ export function createRelay(options: RelayOptions): Relay {
       date: clock.now(),
       attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map(nodemailerAttachment),
     };
-    const info = (await transporterFor(target).sendMail(mail)) as { message?: Buffer };
+    const info = (await transporterFor(target, password).sendMail(mail)) as { message?: Buffer };
     if (target.mode === 'folder') {
       mkdirSync(target.folder, { recursive: true });
       const file = join(target.folder, `${String(row.id).padStart(6, '0')}-${row.kind}.eml`);
@@ -157,13 +159,14 @@ export function createRelay(options: RelayOptions): Relay {
   const outcomeOf = (
     row: OutboxRow,
     target: DeliveryTarget,
+    password: string,
     sent: PromiseSettledResult<string>,
   ): OutboxOutcome => {
     if (sent.status === 'fulfilled') {
       logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
       return { id: row.id, status: 'sent', messageId: sent.value };
     }
-    const failure = classifyFailure(sent.reason, target.mode === 'smtp' ? target.password : '');
+    const failure = classifyFailure(sent.reason, password);
     if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
       logger.log('warn', 'email failed permanently', {
         outboxId: row.id,
@@ -194,9 +197,16 @@ export function createRelay(options: RelayOptions): Relay {
   const runOnce = async (): Promise<RelayRunResult> => {
     const result: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
     let target: DeliveryTarget;
+    let password = '';
     try {
       target = options.target();
+      if (target.mode === 'smtp') {
+        password = target.passwordCipher
+          ? await options.revealPassword(target.passwordCipher)
+          : target.password;
+      }
     } catch (error) {
+      // Nothing is claimed: the messages wait, queued, until the settings are fixed.
       logger.log('error', 'mail settings unusable; nothing sent', errorFields(error));
       return result;
     }
@@ -220,13 +230,13 @@ export function createRelay(options: RelayOptions): Relay {
       count(done);
       claimed += rows.length;
       for (const row of rows) {
-        const sending: Promise<void> = deliver(row, target)
+        const sending: Promise<void> = deliver(row, target, password)
           .then(
             (messageId) => {
-              finished.push(outcomeOf(row, target, { status: 'fulfilled', value: messageId }));
+              finished.push(outcomeOf(row, target, password, { status: 'fulfilled', value: messageId }));
             },
             (reason: unknown) => {
-              finished.push(outcomeOf(row, target, { status: 'rejected', reason }));
+              finished.push(outcomeOf(row, target, password, { status: 'rejected', reason }));
             },
           )
           .finally(() => inFlight.delete(sending));
