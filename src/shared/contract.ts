@@ -12,6 +12,7 @@ import { settingsChannels } from './channels/settings';
 import { exportChannels } from './channels/exports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
+import { networkChannels } from './channels/network';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 import { statsChannels } from './channels/stats';
@@ -37,6 +38,7 @@ export const channels = {
   ...reportChannels,
   ...exportChannels,
   ...statsChannels,
+  ...networkChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

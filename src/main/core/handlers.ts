@@ -10,6 +10,7 @@ import { exportHandlers } from './jobs/export/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './jobs/report-handlers';
 import { mailHandlers } from './mail/handlers';
+import { networkHandlers } from './network/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
@@ -38,5 +39,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...reportHandlers(services),
     ...exportHandlers(services),
     ...statsHandlers(services),
+    ...networkHandlers(services),
   };
 }

@@ -23,11 +23,15 @@ import { createBackground, type DesktopIntegration, type Notifier } from './jobs
 import { defaultExportWorkerPath } from './jobs/export/spawn';
 import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
 import { seedLargeClinic } from './seed/large';
+import { hostCertificate } from './network/certificate';
+import { noNetworkHost, type NetworkHostControl } from './network/host-control';
+import { DeviceRegistry } from './network/pairing';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, Clock, Transport } from './api';
 export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
 export type { SecretStore } from './mail/secret-store';
+export type { NetworkHostControl, NetworkHostState } from './network/host-control';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
@@ -56,6 +60,8 @@ export interface CoreOptions {
   exportWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
+  /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
+  networkHost?: NetworkHostControl;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -214,7 +220,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onFailure: (message) => notifier.notify('Backup failed', message),
     onSuccess: () => hub.broadcast('data/changed', { tables: ['settings'] }),
   });
-  const { background, jobs } = createBackground(base, hub, {
+  const network = {
+    devices: new DeviceRegistry(sqlite, clock, base.audit),
+    host: options.networkHost ?? noNetworkHost,
+  };
+  const { background, jobs } = createBackground({ ...base, network }, hub, {
     dataDir: options.dataDir,
     dbPath,
     nativeBinding: options.nativeBinding,
@@ -224,7 +234,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background };
+  const services: Services = { ...base, background, network };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -295,6 +305,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       };
     },
     jobs,
+    network: {
+      hosting: () => ({ enabled: settings.get('networkHosting'), port: settings.get('networkPort') }),
+      certificate: () => hostCertificate(options.dataDir, clock.now()),
+      pair: (code, deviceName) => {
+        const paired = network.devices.pair(code, deviceName);
+        dispatcher.hub.broadcast('data/changed', { tables: ['network_devices'] });
+        return paired;
+      },
+      authenticate: (credential) => network.devices.authenticate(credential),
+    },
     close: () => {
       daily.stop();
       background.close();

@@ -117,6 +117,11 @@ const sampleInput: Record<ChannelName, unknown> = {
   'exports/reveal': { id: 999_999 },
   'stats/dashboard': {},
   'stats/doctor': {},
+  'network/status': {},
+  'network/configure': { enabled: false, port: 7443 },
+  'network/createPairingCode': {},
+  'network/devices': {},
+  'network/revokeDevice': { id: 1 },
 };
 
 describe('contract dispatch', () => {
