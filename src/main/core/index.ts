@@ -24,14 +24,14 @@ import { defaultExportWorkerPath } from './jobs/export/spawn';
 import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
 import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
-import { noNetworkHost, type NetworkHostControl } from './network/host-control';
+import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
 import { DeviceRegistry } from './network/pairing';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, Clock, Transport } from './api';
 export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
 export type { SecretStore } from './mail/secret-store';
-export type { NetworkHostControl, NetworkHostState } from './network/host-control';
+export type { NetworkHostControl, NetworkHostState, NetworkJoiner } from './network/host-control';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
@@ -62,6 +62,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
   networkHost?: NetworkHostControl;
+  /** First-run pairing with another PC's host (the desktop shell); refused without one. */
+  networkJoiner?: NetworkJoiner;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -223,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const network = {
     devices: new DeviceRegistry(sqlite, clock, base.audit),
     host: options.networkHost ?? noNetworkHost,
+    joiner: options.networkJoiner ?? null,
   };
   const { background, jobs } = createBackground({ ...base, network }, hub, {
     dataDir: options.dataDir,

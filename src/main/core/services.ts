@@ -6,7 +6,7 @@ import type { Db } from './db/client';
 import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
-import type { NetworkHostControl } from './network/host-control';
+import type { NetworkHostControl, NetworkJoiner } from './network/host-control';
 import type { DeviceRegistry } from './network/pairing';
 import type { SettingsStore } from './settings/store';
 import type { StatsMemo } from './stats/memo';
@@ -30,7 +30,7 @@ export interface Services {
   /** Dashboard figures memoised for every window; writers outside the dispatcher call `invalidate`. */
   statsMemo: StatsMemo;
   /** Paired PCs and pairing codes, and the server that lets them in (when this PC hosts). */
-  network: { devices: DeviceRegistry; host: NetworkHostControl };
+  network: { devices: DeviceRegistry; host: NetworkHostControl; joiner: NetworkJoiner | null };
 }
 
 export interface CoreHost {

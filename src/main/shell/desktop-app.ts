@@ -11,7 +11,8 @@ import {
   type Tray,
 } from 'electron';
 import type { Core } from '../core/api';
-import type { DesktopIntegration, Notifier, SecretStore } from '../core';
+import type { DesktopIntegration, NetworkHostControl, NetworkJoiner, Notifier, SecretStore } from '../core';
+import { desktopNetwork, showConnectionState } from './network-mode';
 import { StartupError } from '../core/errors';
 import { errorFields, fileLogger, type Logger } from '../core/logger';
 import { isAppPageUrl, resolveAppPage } from './app-page';
@@ -39,6 +40,8 @@ export interface CoreFactoryOptions {
   notifier: Notifier;
   secretStore: SecretStore;
   desktop: DesktopIntegration;
+  networkHost: NetworkHostControl;
+  networkJoiner: NetworkJoiner;
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -110,6 +113,36 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       rendererIndexHtml: paths.rendererIndexHtml,
     });
 
+    const secretStore = createSafeStorageSecretStore(safeStorage);
+    const network = desktopNetwork({ dataDir, secretStore, logger, relaunch });
+    // A PC paired with a host opens no database: its window's calls go to the host.
+    const remote = network.clientMode();
+    if (remote) {
+      hardenSession(
+        session.defaultSession,
+        contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
+      );
+      disposeIpc = registerIpcHandlers({
+        ipcMain,
+        core: remote,
+        isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
+        logger,
+      });
+      const previous = disposeIpc;
+      disposeIpc = () => {
+        previous();
+        remote.close();
+      };
+      window = createMainWindow({
+        page,
+        preloadPath: paths.preload,
+        iconPath: paths.appIcon,
+        onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+      });
+      tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
+      showConnectionState(tray, remote);
+      return;
+    }
     core = await options.createCore({
       dataDir,
       demo: process.env['CLINIC_DESK_DEMO'] === '1',
@@ -119,10 +152,16 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       host: { requestRestart: relaunch },
       runBackgroundJobs: true,
       notifier: createDesktopNotifier({ onClick: reveal }),
-      secretStore: createSafeStorageSecretStore(safeStorage),
+      secretStore,
       desktop: createDesktopIntegration(),
+      networkHost: network.host.control,
+      networkJoiner: network.joiner,
     });
     const started = core;
+    network.host.attach(started);
+    network.host.control
+      .apply()
+      .catch((error: unknown) => logger.log('error', 'network host failed to start', errorFields(error)));
 
     hardenSession(
       session.defaultSession,

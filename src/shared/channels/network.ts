@@ -49,7 +49,55 @@ export const networkConfigureInput = z.strictObject({
 
 export const networkRevokeInput = z.strictObject({ id: z.number().int().positive() });
 
+/** What a PC that is not yet set up learns about a host before pairing with it. */
+export interface HostProbe {
+  address: string;
+  /** To compare with the one Settings › Network shows on the host. */
+  fingerprint: string;
+}
+
+const hostAddress = z
+  .string()
+  .trim()
+  .min(1, "Enter the host PC's address, e.g. 192.168.1.20:7443.")
+  .max(260, "Enter the host PC's address, e.g. 192.168.1.20:7443.");
+
+export const networkProbeInput = z.strictObject({ address: hostAddress });
+
+export const networkJoinInput = z.strictObject({
+  address: hostAddress,
+  code: z
+    .string()
+    .trim()
+    .min(4, 'Enter the pairing code shown on the host.')
+    .max(20, 'Enter the pairing code shown on the host.'),
+  /** The fingerprint the person saw and compared (from network/probe). */
+  fingerprint: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/, 'The fingerprint is not complete.'),
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, 'Name this PC, e.g. Consulting room 2.')
+    .max(80, 'Use at most 80 characters.'),
+});
+
 export const networkChannels = {
+  'network/probe': define<HostProbe>()({
+    input: networkProbeInput,
+    access: 'public',
+    summary:
+      "First run on another PC: read the host's certificate fingerprint to compare (before any clinic exists here).",
+    mutates: false,
+  }),
+  'network/join': define<{ restarting: boolean }>()({
+    input: networkJoinInput,
+    access: 'public',
+    summary:
+      "First run on another PC: pair with the clinic's host using its one-time code, then restart as its client.",
+    mutates: true,
+  }),
   'network/status': define<NetworkStatus>()({
     input: emptyInput,
     access: ['admin'],

@@ -117,6 +117,13 @@ const sampleInput: Record<ChannelName, unknown> = {
   'exports/reveal': { id: 999_999 },
   'stats/dashboard': {},
   'stats/doctor': {},
+  'network/probe': { address: '127.0.0.1:1' },
+  'network/join': {
+    address: '127.0.0.1:1',
+    code: 'ABCD-2345',
+    fingerprint: Array(32).fill('AB').join(':'),
+    deviceName: 'Room 9',
+  },
   'network/status': {},
   'network/configure': { enabled: false, port: 7443 },
   'network/createPairingCode': {},

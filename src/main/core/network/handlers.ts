@@ -2,9 +2,13 @@ import type { NetworkStatus } from '../../../shared/channels/network';
 import { actorOf } from '../audit/actor';
 import { requireSession, type DomainHandlers } from '../handler';
 import type { Services } from '../services';
+import { UserError } from '../errors';
 import { storedFingerprint } from './certificate';
+import { NO_JOINER } from './host-control';
 
 type NetworkChannels =
+  | 'network/probe'
+  | 'network/join'
   | 'network/status'
   | 'network/configure'
   | 'network/createPairingCode'
@@ -26,7 +30,35 @@ function status({ settings, network, dataDir }: Services): NetworkStatus {
 
 export const networkHandlers: DomainHandlers<NetworkChannels> = (services) => {
   const { settings, audit, network, sqlite } = services;
+  /** Joining another host is for a PC with no clinic of its own: never once staff exist here. */
+  const refuseWhenSetUp = () => {
+    const staff = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff_users').get();
+    if ((staff?.n ?? 0) > 0) {
+      throw new UserError(
+        'already_set_up',
+        'This PC already holds a clinic. A PC that connects to a host must start from an empty data folder.',
+      );
+    }
+    if (!network.joiner) throw new UserError('forbidden', NO_JOINER);
+    return network.joiner;
+  };
+  const joinFailed = (error: unknown): never => {
+    if (error instanceof UserError) throw error;
+    throw new UserError(
+      'conflict',
+      error instanceof Error ? error.message : 'The host could not be reached.',
+    );
+  };
   return {
+    'network/probe': async (input) => {
+      const joiner = refuseWhenSetUp();
+      return joiner.probe(input.address).catch(joinFailed);
+    },
+    'network/join': async (input) => {
+      const joiner = refuseWhenSetUp();
+      await joiner.join(input).catch(joinFailed);
+      return { restarting: true };
+    },
     'network/status': () => status(services),
     'network/configure': async (input, ctx) => {
       const session = requireSession(ctx);

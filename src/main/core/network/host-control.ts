@@ -22,3 +22,15 @@ export const noNetworkHost: NetworkHostControl = {
   apply: () => Promise.resolve(),
   state: () => ({ listening: false, problem: NOT_A_HOST, addresses: [] }),
 };
+
+/**
+ * First run on another PC: pair with a host and restart as its client. Given by the desktop shell
+ * (which keeps the device secret with safeStorage); elsewhere joining is refused with a sentence.
+ */
+export interface NetworkJoiner {
+  probe(address: string): Promise<{ address: string; fingerprint: string }>;
+  join(input: { address: string; code: string; fingerprint: string; deviceName: string }): Promise<void>;
+}
+
+export const NO_JOINER =
+  'Only the desktop app can connect to a clinic host from its first-run screen; use `cli network pair` here.';
