@@ -102,13 +102,17 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
   let problem: string | null = null;
   const connections = new Map<string, DeviceConnection>();
 
+  /** Ends a connection: its event streams, its session, its token. */
+  const closeConnection = (token: string) => {
+    const entry = connections.get(token);
+    if (!entry) return;
+    for (const stream of entry.streams) stream.end();
+    entry.connection.close();
+    connections.delete(token);
+  };
+
   const dropDevice = (deviceId: number) => {
-    for (const [token, entry] of connections) {
-      if (entry.deviceId !== deviceId) continue;
-      for (const stream of entry.streams) stream.end();
-      entry.connection.close();
-      connections.delete(token);
-    }
+    for (const [token, entry] of connections) if (entry.deviceId === deviceId) closeConnection(token);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, served: Core): Promise<void> => {
@@ -151,12 +155,8 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
     if (path === PATHS.connect) {
       const mine = [...connections].filter(([, entry]) => entry.deviceId === device.id);
       if (mine.length >= MAX_CONNECTIONS_PER_DEVICE) {
-        const [oldestToken, oldest] = mine[0] ?? [];
-        if (oldestToken && oldest) {
-          oldest.connection.close();
-          for (const stream of oldest.streams) stream.end();
-          connections.delete(oldestToken);
-        }
+        const [oldestToken] = mine[0] ?? [];
+        if (oldestToken) closeConnection(oldestToken);
       }
       const token = randomBytes(24).toString('base64url');
       connections.set(token, {
@@ -172,9 +172,7 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
       return json(res, 410, fail('unauthenticated', 'Please sign in to continue.'));
     }
     if (path === PATHS.disconnect) {
-      entry.connection.close();
-      for (const stream of entry.streams) stream.end();
-      connections.delete(token);
+      closeConnection(token);
       return json(res, 200, { ok: true, value: null });
     }
     if (path === PATHS.events) {
@@ -205,11 +203,7 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
     const current = server;
     server = null;
     listeningPort = null;
-    for (const entry of connections.values()) {
-      for (const stream of entry.streams) stream.end();
-      entry.connection.close();
-    }
-    connections.clear();
+    for (const token of [...connections.keys()]) closeConnection(token);
     if (!current) return;
     await new Promise<void>((resolve) => {
       current.closeAllConnections();
