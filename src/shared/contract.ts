@@ -13,6 +13,8 @@ import { exportChannels } from './channels/exports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
 import { networkChannels } from './channels/network';
+import { outboxChannels } from './channels/outbox';
+import { treatmentChannels } from './channels/treatments';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 import { statsChannels } from './channels/stats';
@@ -33,7 +35,9 @@ export const channels = {
   ...auditChannels,
   ...settingsChannels,
   ...appointmentChannels,
+  ...treatmentChannels,
   ...mailChannels,
+  ...outboxChannels,
   ...jobChannels,
   ...reportChannels,
   ...exportChannels,
@@ -50,7 +54,8 @@ export {
   patientsListInput,
   patientUpdateInput,
 } from './channels/patients';
-export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
+export { cancelInput, completeInput } from './channels/appointments';
+export { amendTreatmentInput } from './channels/treatments';
 export { mailSettingsInput, sendTestInput } from './channels/mail';
 export { exportRangeInput } from './channels/exports';
 export { statsInput } from './channels/stats';

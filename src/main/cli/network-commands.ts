@@ -1,8 +1,7 @@
+import { storedFingerprint, fileLogger } from '../core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, DATABASE_FILE } from '../core';
-import { storedFingerprint } from '../core/network/certificate';
-import { fileLogger } from '../core/logger';
 import { createNetworkHost } from '../network/host';
 import {
   credentialOf,

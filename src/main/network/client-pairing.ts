@@ -1,8 +1,6 @@
+import { type SecretStore, networkDir, type PairedDevice } from '../core';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretStore } from '../core/mail/secret-store';
-import { networkDir } from '../core/network/certificate';
-import type { PairedDevice } from '../core/network/pairing';
 import { HostLink, LinkError, probeHost, untrustedMessage, type HostPin } from './link';
 import { PATHS, type PairRequest } from './protocol';
 

@@ -1,13 +1,18 @@
+import {
+  type Connection,
+  type Core,
+  UserError,
+  errorFields,
+  type Logger,
+  type NetworkHostControl,
+  type NetworkHostState,
+} from '../core';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fail } from '../../shared/result';
-import type { Connection, Core } from '../core/api';
-import { UserError } from '../core/errors';
-import { errorFields, type Logger } from '../core/logger';
-import type { NetworkHostControl, NetworkHostState } from '../core/network/host-control';
 import {
   CONNECTION_HEADER,
   DEVICE_HEADER,

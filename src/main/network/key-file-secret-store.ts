@@ -1,8 +1,7 @@
+import { type SecretStore, networkDir } from '../core';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretStore } from '../core/mail/secret-store';
-import { networkDir } from '../core/network/certificate';
 
 /**
  * For the headless CLI, which has no OS keychain: AES-256-GCM with a random key in a 0600 file of

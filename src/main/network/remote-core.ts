@@ -1,3 +1,4 @@
+import { type Connection, type EventListener, type Transport, errorFields, type Logger } from '../core';
 import {
   isChannelName,
   type ChannelName,
@@ -7,8 +8,6 @@ import {
 } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import { fail, type Result } from '../../shared/result';
-import type { Connection, EventListener, Transport } from '../core/api';
-import { errorFields, type Logger } from '../core/logger';
 import { HostLink, LinkError, type HostPin } from './link';
 import { DEVICE_REFUSED, PATHS } from './protocol';
 

@@ -10,17 +10,25 @@ import {
   type BrowserWindow,
   type Tray,
 } from 'electron';
-import type { Core } from '../core/api';
-import type { DesktopIntegration, NetworkHostControl, NetworkJoiner, Notifier, SecretStore } from '../core';
+import {
+  type Core,
+  type DesktopIntegration,
+  type NetworkHostControl,
+  type NetworkJoiner,
+  type Notifier,
+  type SecretStore,
+  StartupError,
+  errorFields,
+  fileLogger,
+  type Logger,
+  requestRestore,
+} from '../core';
 import { desktopNetwork, showConnectionState } from './network-mode';
-import { StartupError } from '../core/errors';
-import { errorFields, fileLogger, type Logger } from '../core/logger';
 import { isAppPageUrl, resolveAppPage } from './app-page';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
 import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
-import { requestRestore } from '../core/backup/pending';
 import { startupRecovery } from './startup-error';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';

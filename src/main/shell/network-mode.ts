@@ -1,5 +1,5 @@
+import { type Logger, UserError } from '../core';
 import type { Tray } from 'electron';
-import type { Logger } from '../core/logger';
 import type { NetworkJoiner, SecretStore } from '../core';
 import {
   credentialOf,
@@ -11,7 +11,6 @@ import {
 import { createNetworkHost, type NetworkHost } from '../network/host';
 import { probeHost } from '../network/link';
 import { connectToHost, type RemoteCore } from '../network/remote-core';
-import { UserError } from '../core/errors';
 
 /**
  * The desktop app's part in "several PCs, one clinic": a PC paired with a host runs as its client

@@ -1,19 +1,10 @@
-import type { NetworkStatus } from '../../../shared/channels/network';
+import type { networkChannels, NetworkStatus } from '../../../shared/channels/network';
 import { actorOf } from '../audit/actor';
 import { requireSession, type DomainHandlers } from '../handler';
 import type { Services } from '../services';
 import { UserError } from '../errors';
 import { storedFingerprint } from './certificate';
 import { NO_JOINER } from './host-control';
-
-type NetworkChannels =
-  | 'network/probe'
-  | 'network/join'
-  | 'network/status'
-  | 'network/configure'
-  | 'network/createPairingCode'
-  | 'network/devices'
-  | 'network/revokeDevice';
 
 function status({ settings, network, dataDir }: Services): NetworkStatus {
   const hosting = settings.get('networkHosting');
@@ -28,7 +19,7 @@ function status({ settings, network, dataDir }: Services): NetworkStatus {
   };
 }
 
-export const networkHandlers: DomainHandlers<NetworkChannels> = (services) => {
+export const networkHandlers: DomainHandlers<typeof networkChannels> = (services) => {
   const { settings, audit, network, sqlite } = services;
   /** Joining another host is for a PC with no clinic of its own: never once staff exist here. */
   const refuseWhenSetUp = () => {

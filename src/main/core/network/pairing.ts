@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { NetworkDevice, PairingCode } from '../../../shared/channels/network';
 import { PAIRING_CODE_MINUTES } from '../../../shared/channels/network';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import { FREE_ATTEMPTS, throttleRemainingMs } from '../auth/throttle';
 import type { Sqlite } from '../db/open';
