@@ -15,6 +15,7 @@
  * What happens is reported to the test over the Node IPC channel (`process.send`): windows,
  * notifications, tray menus, dialogs. The test drives the window with messages `{ id, op, … }`.
  */
+/* global window -- functions passed to page.evaluate/addInitScript run in the page */
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
