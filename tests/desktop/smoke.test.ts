@@ -64,140 +64,147 @@ const isType =
 
 async function started(run: DesktopRun): Promise<void> {
   await run.waitFor(isType('window-loaded'), 'the main window loaded');
+  expect(run.messages.filter(isType('preload-error'))).toEqual([]);
 }
 
 describe('the built desktop app under a stand-in Electron', () => {
-  it('sets up, signs in, books, exports through the worker, and keeps its data across a restart', async () => {
-    const first = startDesktop({ appPath, userData });
-    try {
-      await started(first);
-      // The preload ran sandboxed and exposed exactly one thing; nothing of Node or the stand-in
-      // reaches the page.
-      expect((await first.waitFor(isType('preload-exposed'), 'the preload ran'))['keys']).toEqual([
-        'clinicDesk',
-      ]);
-      expect(
-        await first.evaluate(
-          `[typeof window.require, typeof window.process, typeof window.__standInBridge, Object.keys(window.clinicDesk).sort().join()]`,
-        ),
-      ).toEqual(['undefined', 'undefined', 'undefined', 'invoke,onEvent']);
-      expect(first.messages.find(isType('window-created'))?.['webPreferences']).toMatchObject({
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-      });
+  it(
+    'sets up, signs in, books, exports through the worker, and keeps its data across a restart',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const first = startDesktop({ appPath, userData });
+      try {
+        await started(first);
+        // The preload ran sandboxed and exposed exactly one thing; nothing of Node or the stand-in
+        // reaches the page.
+        expect((await first.waitFor(isType('preload-exposed'), 'the preload ran'))['keys']).toEqual([
+          'clinicDesk',
+        ]);
+        expect(
+          await first.evaluate(
+            `[typeof window.require, typeof window.process, typeof window.__standInBridge, Object.keys(window.clinicDesk).sort().join()]`,
+          ),
+        ).toEqual(['undefined', 'undefined', 'undefined', 'invoke,onEvent']);
+        expect(first.messages.find(isType('window-created'))?.['webPreferences']).toMatchObject({
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+        });
 
-      // First run: the renderer shows the setup screen, and setup goes through IPC.
-      await first.waitForText('Create the administrator account');
-      expect(await first.invoke('auth/setupStatus', {})).toMatchObject({ needsSetup: true });
-      await first.invoke('auth/setup', ADMIN);
-      await first.invoke('auth/logout', {});
-      expect(
-        await first.invoke('auth/login', { username: ADMIN.username, password: ADMIN.password }),
-      ).toMatchObject({
-        username: ADMIN.username,
-      });
+        // First run: the renderer shows the setup screen, and setup goes through IPC.
+        await first.waitForText('Create the administrator account');
+        expect(await first.invoke('auth/setupStatus', {})).toMatchObject({ needsSetup: true });
+        await first.invoke('auth/setup', ADMIN);
+        await first.invoke('auth/logout', {});
+        expect(
+          await first.invoke('auth/login', { username: ADMIN.username, password: ADMIN.password }),
+        ).toMatchObject({
+          username: ADMIN.username,
+        });
 
-      // A bad call gets a sentence, not a stack trace, and the channel list is enforced.
-      expect(
-        await first.evaluate(`window.clinicDesk.invoke('shell/exec', {}).then((r) => r.error.code)`),
-      ).toBe('unknown_channel');
+        // A bad call gets a sentence, not a stack trace, and the channel list is enforced.
+        expect(
+          await first.evaluate(`window.clinicDesk.invoke('shell/exec', {}).then((r) => r.error.code)`),
+        ).toBe('unknown_channel');
 
-      // Book: a doctor who works every day, a patient, the first free slot the app offers.
-      const department = await first.invoke<{ id: number }>('departments/create', {
-        name: 'General Practice',
-      });
-      const doctor = await first.invoke<{ id: number }>('doctors/create', {
-        fullName: 'Dr Rowan Price',
-        departmentId: department.id,
-        qualifications: 'MD',
-        email: null,
-        phone: null,
-        consultationMinutes: 20,
-      });
-      await first.invoke('doctors/setAvailability', {
-        doctorId: doctor.id,
-        rows: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-          weekday,
-          start: '00:00',
-          end: '23:40',
-          slotMinutes: 20,
-        })),
-      });
-      const patient = await first.invoke<{ id: number }>('patients/register', {
-        fullName: 'Jordan Ellis',
-        dateOfBirth: '1980-04-02',
-        sex: 'other',
-      });
-      const { today } = await first.invoke<{ today: string }>('appointments/options', {});
-      const free = await first.invoke<FreeSlots>('appointments/freeSlots', {
-        doctorId: doctor.id,
-        from: today,
-        days: 2,
-      });
-      const slot = free.doctors[0]?.slots[1];
-      expect(slot).toBeDefined();
-      const booked = await first.invoke<{ id: number }>('appointments/book', {
-        patientId: patient.id,
-        doctorId: doctor.id,
-        startsAt: slot?.startsAt,
-        reason: 'Smoke test',
-      });
-      expect(booked.id).toBeGreaterThan(0);
+        // Book: a doctor who works every day, a patient, the first free slot the app offers.
+        const department = await first.invoke<{ id: number }>('departments/create', {
+          name: 'General Practice',
+        });
+        const doctor = await first.invoke<{ id: number }>('doctors/create', {
+          fullName: 'Dr Rowan Price',
+          departmentId: department.id,
+          qualifications: 'MD',
+          email: null,
+          phone: null,
+          consultationMinutes: 20,
+        });
+        await first.invoke('doctors/setAvailability', {
+          doctorId: doctor.id,
+          rows: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+            weekday,
+            start: '00:00',
+            end: '23:40',
+            slotMinutes: 20,
+          })),
+        });
+        const patient = await first.invoke<{ id: number }>('patients/register', {
+          fullName: 'Jordan Ellis',
+          dateOfBirth: '1980-04-02',
+          sex: 'other',
+        });
+        const { today } = await first.invoke<{ today: string }>('appointments/options', {});
+        const free = await first.invoke<FreeSlots>('appointments/freeSlots', {
+          doctorId: doctor.id,
+          from: today,
+          days: 2,
+        });
+        const slot = free.doctors[0]?.slots[1];
+        expect(slot).toBeDefined();
+        const booked = await first.invoke<{ id: number }>('appointments/book', {
+          patientId: patient.id,
+          doctorId: doctor.id,
+          startsAt: slot?.startsAt,
+          reason: 'Smoke test',
+        });
+        expect(booked.id).toBeGreaterThan(0);
 
-      // An export runs in the worker thread, which loads the better-sqlite3 binary the shell
-      // chose; its completion is a desktop notification and a fresh tray menu.
-      const trayMenusBefore = first.messages.filter(isType('tray-menu')).length;
-      const { exportId } = await first.invoke<{ exportId: number }>('exports/startRange', {
-        from: today,
-        to: free.doctors[0]?.slots.at(-1)?.date ?? today,
-      });
-      // (The scheduler's catch-up runs at start-up notify too; the export's is the one named so.)
-      const notification = await first.waitFor(
-        isType('notification', (message) => /export/i.test(String(message['title']))),
-        'the export finished',
-      );
-      expect(String(notification['body'])).not.toContain('Jordan Ellis');
-      const exports = await first.invoke<{ id: number; status: string }[]>('exports/list', {});
-      expect(exports.find((item) => item.id === exportId)?.status).toMatch(/done|ready|succeeded|finished/);
-      expect(first.messages.filter(isType('tray-menu')).length).toBeGreaterThan(trayMenusBefore);
-      const modules = await first.nativeModules();
-      expect(modules).toContain(nativeBinding);
-      expect(modules.filter((path) => path.includes('node_modules/better-sqlite3'))).toEqual([]);
+        // An export runs in the worker thread, which loads the better-sqlite3 binary the shell
+        // chose; its completion is a desktop notification and a fresh tray menu.
+        const trayMenusBefore = first.messages.filter(isType('tray-menu')).length;
+        const { exportId } = await first.invoke<{ exportId: number }>('exports/startRange', {
+          from: today,
+          to: free.doctors[0]?.slots.at(-1)?.date ?? today,
+        });
+        // (The scheduler's catch-up runs at start-up notify too; the export's is the one named so.)
+        const notification = await first.waitFor(
+          isType('notification', (message) => /export/i.test(String(message['title']))),
+          'the export finished',
+        );
+        expect(String(notification['body'])).not.toContain('Jordan Ellis');
+        const exports = await first.invoke<{ id: number; status: string }[]>('exports/list', {});
+        expect(exports.find((item) => item.id === exportId)?.status).toMatch(/done|ready|succeeded|finished/);
+        expect(first.messages.filter(isType('tray-menu')).length).toBeGreaterThan(trayMenusBefore);
+        const modules = await first.nativeModules();
+        expect(modules).toContain(nativeBinding);
+        expect(modules.filter((path) => path.includes('node_modules/better-sqlite3'))).toEqual([]);
 
-      // The tray: open, the jobs, their last results, quit.
-      const tray = first.messages.filter(isType('tray-menu')).at(-1)?.['labels'] as string[];
-      expect(tray[0]).toBe('Open Clinic Desk');
-      expect(tray).toContain('Run reminders now');
-      expect(tray.at(-1)).toBe('Quit');
-      expect(first.messages.find(isType('tray-created'))?.['iconExists']).toBe(true);
+        // The tray: open, the jobs, their last results, quit.
+        const tray = first.messages.filter(isType('tray-menu')).at(-1)?.['labels'] as string[];
+        expect(tray[0]).toBe('Open Clinic Desk');
+        expect(tray).toContain('Run reminders now');
+        expect(tray.at(-1)).toBe('Quit');
+        expect(first.messages.find(isType('tray-created'))?.['iconExists']).toBe(true);
 
-      expect(await first.quit()).toBe(0);
-    } catch (error) {
-      throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\n--- app output ---\n${first.output()}`,
-      );
-    } finally {
-      await first.quit().catch(() => undefined);
-    }
+        expect(await first.quit()).toBe(0);
+      } catch (error) {
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n--- app output ---\n${first.output()}`,
+        );
+      } finally {
+        await first.quit().catch(() => undefined);
+      }
 
-    // Start again on the same data folder: no setup, the sign-in works, the booking is there.
-    const second = startDesktop({ appPath, userData });
-    try {
-      await started(second);
-      expect(await second.invoke('auth/setupStatus', {})).toMatchObject({ needsSetup: false });
-      await second.invoke('auth/login', { username: ADMIN.username, password: ADMIN.password });
-      const patients = await second.invoke<{ items?: { fullName: string }[] } | { fullName: string }[]>(
-        'patients/list',
-        {},
-      );
-      expect(JSON.stringify(patients)).toContain('Jordan Ellis');
-      expect(second.messages.filter(isType('page-error'))).toEqual([]);
-      expect(await second.quit()).toBe(0);
-    } catch (error) {
-      throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\n--- app output ---\n${second.output()}`,
-      );
-    }
-  });
+      // Start again on the same data folder: no setup, the sign-in works, the booking is there.
+      const second = startDesktop({ appPath, userData });
+      try {
+        await started(second);
+        expect(await second.invoke('auth/setupStatus', {})).toMatchObject({ needsSetup: false });
+        await second.invoke('auth/login', { username: ADMIN.username, password: ADMIN.password });
+        const patients = await second.invoke<{ items?: { fullName: string }[] } | { fullName: string }[]>(
+          'patients/list',
+          {},
+        );
+        expect(JSON.stringify(patients)).toContain('Jordan Ellis');
+        expect(second.messages.filter(isType('page-error'))).toEqual([]);
+        expect(await second.quit()).toBe(0);
+      } catch (error) {
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n--- app output ---\n${second.output()}`,
+        );
+      }
+    },
+  );
 });

@@ -330,7 +330,12 @@ async function attachPreload(webContents, page, preloadPath) {
     { filename: preloadPath },
   );
   const module = { exports: {} };
-  wrapper(module.exports, sandboxRequire, module, preloadPath, dirname(preloadPath));
+  try {
+    wrapper(module.exports, sandboxRequire, module, preloadPath, dirname(preloadPath));
+  } catch (error) {
+    // Electron logs a failed preload and loads the page anyway, without the bridge.
+    report({ type: 'preload-error', message: error instanceof Error ? error.message : String(error) });
+  }
   report({ type: 'preload-exposed', keys: [...exposed.keys()] });
 
   const callbacks = new Map();
