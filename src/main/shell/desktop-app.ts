@@ -167,7 +167,6 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
         preloadPath: paths.preload,
         iconPath: paths.appIcon,
         onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
-        // A client PC's window holds a signed-in session to the host just the same.
         devTools: !app.isPackaged,
       });
       tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
