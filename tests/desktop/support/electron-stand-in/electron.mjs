@@ -338,7 +338,6 @@ async function attachPreload(webContents, page, preloadPath) {
   }
   report({ type: 'preload-exposed', keys: [...exposed.keys()] });
 
-  const callbacks = new Map();
   let nextRelease = 1;
   const releases = new Map();
   await page.exposeBinding('__standInBridge', async (_source, op, key, member, args) => {
@@ -353,7 +352,6 @@ async function attachPreload(webContents, page, preloadPath) {
       arg && typeof arg === 'object' && typeof arg.__callback === 'number'
         ? (...callbackArgs) => {
             const id = arg.__callback;
-            callbacks.set(id, true);
             void page
               .evaluate(
                 ([callbackId, values]) =>
