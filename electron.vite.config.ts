@@ -31,12 +31,13 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // The export worker is its own entry (out/main/export-worker.js, next to index.js), which
+      // The export and import workers are their own entries (out/main/export-worker.js, next to index.js), which
       // is where defaultExportWorkerPath() looks for it in the built app.
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
           'export-worker': fromRoot('./src/main/core/jobs/export/worker.ts'),
+          'import-worker': fromRoot('./src/main/core/imports/worker.ts'),
         },
       },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded

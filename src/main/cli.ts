@@ -8,6 +8,7 @@ import { defaultDataDir } from './core/data-dir';
 import { errorFields, fileLogger } from './core/logger';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
+import { IMPORT_USAGE, ImportUsageError, runImportCommand } from './cli/import-command';
 import { progressBar } from './cli/progress';
 
 const USAGE = `Clinic Desk command line — the same core as the desktop app.
@@ -24,6 +25,7 @@ Commands:
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 ${JOBS_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -74,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
       patient: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      'date-order': { type: 'string' },
+      rejected: { type: 'string' },
     },
   });
   const out: Output = {
@@ -211,6 +217,8 @@ async function main(argv: string[]): Promise<number> {
       const jobsCommand = command;
       return withCore(dataDir, (core) => runJobsCommand(core, jobsCommand, rest, values, out));
     }
+    case 'import':
+      return withCore(dataDir, (core) => runImportCommand(core, rest, values, out));
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -223,7 +231,8 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof StartupError ||
       error instanceof UserError ||
-      error instanceof JobsUsageError
+      error instanceof JobsUsageError ||
+      error instanceof ImportUsageError
     ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
 import type { CoreJobs } from './jobs/background';
 import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
+import type { ImportService } from './imports/service';
 
 /** Where a connection's calls come from; used in the log and audit trail. */
 export type Transport = 'ipc' | 'http' | 'cli' | 'test';
@@ -63,6 +64,8 @@ export interface Core {
   checkDatabase(): DatabaseCheck;
   /** Jobs, outbox and exports for the shell's tray, the CLI and tests (same code as the channels). */
   readonly jobs: CoreJobs;
+  /** Patient import from CSV for the CLI and tests (the same worker as the imports channels). */
+  readonly imports: Pick<ImportService, 'importPath'>;
   /** Stops timers and export workers, then closes the database. */
   close(): void;
 }

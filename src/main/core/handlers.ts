@@ -7,6 +7,7 @@ import { departmentHandlers } from './departments/handlers';
 import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
 import { exportHandlers } from './jobs/export/handlers';
+import { importHandlers } from './imports/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './jobs/report-handlers';
 import { mailHandlers } from './mail/handlers';
@@ -38,5 +39,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...reportHandlers(services),
     ...exportHandlers(services),
     ...statsHandlers(services),
+    ...importHandlers(services),
   };
 }

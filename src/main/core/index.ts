@@ -19,6 +19,7 @@ import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
 import type { CoreHost, Services } from './services';
 import { settingsStore } from './settings/store';
+import { defaultImportWorkerPath, importService } from './imports/service';
 import { createBackground, type DesktopIntegration, type Notifier } from './jobs/background';
 import { defaultExportWorkerPath } from './jobs/export/spawn';
 import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
@@ -54,6 +55,8 @@ export interface CoreOptions {
   desktop?: DesktopIntegration;
   /** Export worker entry; next to the core's source or bundle by default. */
   exportWorker?: string;
+  /** Import worker entry; next to the core's source or bundle by default. */
+  importWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
 }
@@ -214,7 +217,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onFailure: (message) => notifier.notify('Backup failed', message),
     onSuccess: () => hub.broadcast('data/changed', { tables: ['settings'] }),
   });
-  const { background, jobs } = createBackground(base, hub, {
+  const imports = importService({
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    workerEntry: options.importWorker ?? defaultImportWorkerPath(),
+    settings,
+    clock,
+    logger,
+    progress: (event) => hub.broadcast('imports/progress', event),
+  });
+  const { background, jobs } = createBackground({ ...base, imports }, hub, {
     dataDir: options.dataDir,
     dbPath,
     nativeBinding: options.nativeBinding,
@@ -224,7 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background };
+  const services: Services = { ...base, background, imports };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -295,6 +308,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       };
     },
     jobs,
+    imports,
     close: () => {
       daily.stop();
       background.close();

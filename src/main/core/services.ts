@@ -4,6 +4,7 @@ import type { BackupService } from './backup/backups';
 import type { ScryptCost } from './auth/password';
 import type { Db } from './db/client';
 import type { Background } from './jobs/background';
+import type { ImportService } from './imports/service';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings/store';
@@ -27,6 +28,8 @@ export interface Services {
   background: Background;
   /** Dashboard figures memoised for every window; writers outside the dispatcher call `invalidate`. */
   statsMemo: StatsMemo;
+  /** Patient import from CSV (src/main/core/imports), run in a worker thread. */
+  imports: ImportService;
 }
 
 export interface CoreHost {

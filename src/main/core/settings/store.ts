@@ -1,3 +1,4 @@
+import type { DateOrder, ImportMapping } from '../../../shared/dto/imports';
 import type { Sqlite } from '../db/open';
 
 /** Clinic-wide settings kept in the database, so the app, the preview and the CLI agree. */
@@ -17,6 +18,12 @@ export interface ClinicSettings {
   lastBackupFile: string | null;
   /** Why the last restore asked for from the app was not carried out, or null. */
   lastRestoreError: string | null;
+  /** The column mapping of the last patient import, offered again for a file with those headers. */
+  importMapping: ImportMapping | null;
+  /** How the clinic writes dates like 04/05/1980, asked once at the first import. */
+  importDateOrder: DateOrder | null;
+  /** Days before a follow-up is due that the recall email goes out (1–60). */
+  recallDaysBefore: number;
 }
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
@@ -30,6 +37,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   lastBackupAt: null,
   lastBackupFile: null,
   lastRestoreError: null,
+  importMapping: null,
+  importDateOrder: null,
+  recallDaysBefore: 7,
 };
 
 export interface SettingsStore {

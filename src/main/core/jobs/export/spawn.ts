@@ -14,10 +14,10 @@ export function defaultExportWorkerPath(): string {
 }
 
 /**
- * Starts the worker. A TypeScript entry (source runs) gets tsx's loader registered inside the
+ * Starts a worker (the export's, or the patient import's). A TypeScript entry (source runs) gets tsx's loader registered inside the
  * worker first: `execArgv: ['--import', 'tsx']` is not honoured by worker threads on Node 20.
  */
-export function spawnExportWorker(entry: string, input: ExportWorkerInput): Worker {
+export function spawnExportWorker<T = ExportWorkerInput>(entry: string, input: T): Worker {
   if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: input });
   // require.resolve finds the CommonJS build; the worker imports the ES module next to it.
   const tsx = createRequire(import.meta.url)
