@@ -5,6 +5,15 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 /** Bigger than any clinic's patient list; a file this size is something else. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
+/**
+ * WHATWG's Windows-1252 for bytes 0x80–0x9F (€, ’, “, ”, –, …). Node 20's TextDecoder decodes
+ * 'windows-1252' as Latin-1 and leaves these as C1 control characters (nodejs/node#56542), so an
+ * O’Brien would arrive as "O\u0092Brien"; the five undefined bytes stay as they are.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const fixCp1252 = (text: string) =>
+  text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+
 const refuse = (sentence: string): never => {
   throw new UserError('invalid_input', sentence);
 };
@@ -64,6 +73,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: TextEnco
       'The file is not valid text in any encoding a spreadsheet writes (UTF-8, UTF-16 or Windows-1252). Save it again as CSV and import that file.',
     );
   }
+  if (encoding === 'windows-1252') text = fixCp1252(text);
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
