@@ -11,6 +11,7 @@ import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
 import { settingsChannels } from './channels/settings';
 import { exportChannels } from './channels/exports';
+import { followUpChannels } from './channels/followUps';
 import { importChannels } from './channels/imports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
@@ -40,6 +41,7 @@ export const channels = {
   ...exportChannels,
   ...statsChannels,
   ...importChannels,
+  ...followUpChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

@@ -67,7 +67,7 @@ export async function runImportCommand(
     path,
     {
       mapping: mappingFrom(flags.mapping),
-      dateOrder: (order) ?? null,
+      dateOrder: order ?? null,
       dryRun: flags['dry-run'] === true,
       actor: { userId: null, username: flags.as ?? 'cli' },
     },

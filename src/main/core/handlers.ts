@@ -7,6 +7,7 @@ import { departmentHandlers } from './departments/handlers';
 import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
 import { exportHandlers } from './jobs/export/handlers';
+import { followUpHandlers } from './followUps/handlers';
 import { importHandlers } from './imports/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './jobs/report-handlers';
@@ -40,5 +41,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...exportHandlers(services),
     ...statsHandlers(services),
     ...importHandlers(services),
+    ...followUpHandlers(services),
   };
 }

@@ -9,6 +9,8 @@ const demoUser: Record<Role, string> = { admin: 'admin', reception: 'reception',
 const sampleInput: Record<ChannelName, unknown> = {
   'auth/setupStatus': {},
   'imports/stage': { chunk: 'bmFtZQ==' },
+  'followUps/list': {},
+  'followUps/markNotNeeded': { id: 1 },
   'imports/inspect': { uploadId: '0'.repeat(32) },
   'imports/dryRun': { uploadId: '0'.repeat(32), mapping: { fullName: 'name' } },
   'imports/run': { uploadId: '0'.repeat(32), mapping: { fullName: 'name' } },

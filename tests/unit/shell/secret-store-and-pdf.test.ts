@@ -110,7 +110,11 @@ describe('desktop integration', () => {
 describe('tray with jobs', () => {
   it('runs jobs now and shows the last result of each, without patient data', () => {
     const run = vi.fn();
-    const results: Record<JobName, JobRunSummary | null> = { reminders: null, 'monthly-report': null };
+    const results: Record<JobName, JobRunSummary | null> = {
+      reminders: null,
+      recalls: null,
+      'monthly-report': null,
+    };
     const options = {
       iconPath: '/tray.png',
       onOpen: vi.fn(),
