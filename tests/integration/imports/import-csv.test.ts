@@ -159,6 +159,27 @@ describe('the import: the date order and the same-person rules', () => {
     );
   });
 
+  it('reads UTF-16 BE with its mark and UTF-8 without one', async () => {
+    const rows = spreadsheet(30).rows.slice(20);
+    for (const [bytes, encoding] of [
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(toCsvText(rows, '\t'))]), 'utf-16be'],
+      [Buffer.from(toCsvText(rows, ',').replace(/EX-/g, 'NB-'), 'utf8'), 'utf-8'],
+    ] as const) {
+      const uploadId = await stageFile(admin, bytes);
+      const inspection = await value(admin, 'imports/inspect', { uploadId });
+      expect(inspection.encoding).toBe(encoding);
+      const run = await value(admin, 'imports/run', {
+        uploadId,
+        mapping: inspection.mapping,
+        dateOrder: 'DMY',
+      });
+      expect(run).toMatchObject({ rows: 10, added: 10 - run.existing });
+    }
+    expect(countRows(t.core.dbPath, "SELECT count(*) FROM patients WHERE full_name = 'Seán O’Brien-29'")).toBe(
+      1,
+    );
+  });
+
   it('treats a registered patient (same name and birth date, or same phone) as already there', async () => {
     await value(t.core.connectAs('ada', 'test'), 'patients/register', {
       fullName: 'Grace Hopper',
