@@ -11,6 +11,7 @@ import { TodayScreen } from '../features/today/TodayScreen';
 import { MyDayScreen } from '../features/visits/MyDayScreen';
 import { ExportsScreen } from '../features/exports/ExportsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
+import { FollowUpsScreen } from '../features/followUps/FollowUpsScreen';
 import { MyReportsScreen } from '../features/reports/MyReportsScreen';
 import { DashboardScreen } from '../features/stats/DashboardScreen';
 import { SCREENS, type ScreenId } from './navigation';
@@ -29,6 +30,7 @@ const READY: Partial<Record<ScreenId, ComponentType>> = {
   'my-reports': MyReportsScreen,
   exports: ExportsScreen,
   jobs: JobsScreen,
+  'follow-ups': FollowUpsScreen,
   dashboard: DashboardScreen,
 };
 
