@@ -127,8 +127,10 @@ describe('tray with jobs', () => {
     expect(labels()).toEqual([
       'Open Clinic Desk',
       'Run reminders now',
+      'Send follow-up recalls now',
       'Send monthly reports now',
       'Daily reminders: not run yet',
+      'Follow-up recalls: not run yet',
       'Monthly doctor reports: not run yet',
       'Quit',
     ]);
