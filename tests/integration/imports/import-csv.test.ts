@@ -175,9 +175,9 @@ describe('the import: the date order and the same-person rules', () => {
       });
       expect(run).toMatchObject({ rows: 10, added: 10 - run.existing });
     }
-    expect(countRows(t.core.dbPath, "SELECT count(*) FROM patients WHERE full_name = 'Seán O’Brien-29'")).toBe(
-      1,
-    );
+    expect(
+      countRows(t.core.dbPath, "SELECT count(*) FROM patients WHERE full_name = 'Seán O’Brien-29'"),
+    ).toBe(1);
   });
 
   it('treats a registered patient (same name and birth date, or same phone) as already there', async () => {
