@@ -36,7 +36,7 @@ export default defineConfig({
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
-          'export-worker': fromRoot('./src/main/core/jobs/export/worker.ts'),
+          'export-worker': fromRoot('./src/main/core/exports/worker.ts'),
           'import-worker': fromRoot('./src/main/core/imports/worker.ts'),
         },
       },

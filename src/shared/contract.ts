@@ -15,6 +15,8 @@ import { followUpChannels } from './channels/followUps';
 import { importChannels } from './channels/imports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
+import { outboxChannels } from './channels/outbox';
+import { treatmentChannels } from './channels/treatments';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 import { statsChannels } from './channels/stats';
@@ -35,7 +37,9 @@ export const channels = {
   ...auditChannels,
   ...settingsChannels,
   ...appointmentChannels,
+  ...treatmentChannels,
   ...mailChannels,
+  ...outboxChannels,
   ...jobChannels,
   ...reportChannels,
   ...exportChannels,
@@ -53,7 +57,8 @@ export {
   patientsListInput,
   patientUpdateInput,
 } from './channels/patients';
-export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
+export { cancelInput, completeInput } from './channels/appointments';
+export { amendTreatmentInput } from './channels/treatments';
 export { mailSettingsInput, sendTestInput } from './channels/mail';
 export { exportRangeInput } from './channels/exports';
 export { statsInput } from './channels/stats';

@@ -1,8 +1,7 @@
+import type { importChannels } from '../../../shared/channels/imports';
 import { requireSession, type DomainHandlers } from '../handler';
 
-type ImportChannels = 'imports/stage' | 'imports/inspect' | 'imports/dryRun' | 'imports/run';
-
-export const importHandlers: DomainHandlers<ImportChannels> = ({ imports }) => ({
+export const importHandlers: DomainHandlers<typeof importChannels> = ({ imports }) => ({
   'imports/stage': (input) => imports.stage(input.uploadId, Buffer.from(input.chunk, 'base64')),
 
   'imports/inspect': (input) => imports.inspect(input.uploadId),

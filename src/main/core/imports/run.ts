@@ -3,7 +3,7 @@ import type { AuditActor } from '../audit/log';
 import { auditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import { UserError } from '../errors';
-import { csvLines, UTF8_BOM } from '../jobs/export/csv';
+import { csvLines, UTF8_BOM } from '../exports/csv';
 import { patientRecords } from '../patients/records';
 import { phoneDigits, searchText } from '../patients/search-text';
 import { decodeCsv } from './decode';

@@ -9,10 +9,10 @@ import type {
   ImportProgress,
   ImportSummary,
 } from '../../../shared/dto/imports';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { AuditActor } from '../audit/log';
 import { UserError } from '../errors';
-import { spawnExportWorker } from '../jobs/export/spawn';
+import { spawnExportWorker } from '../exports/spawn';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';
 import { MAX_IMPORT_BYTES } from './decode';

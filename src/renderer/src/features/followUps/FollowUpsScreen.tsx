@@ -16,7 +16,7 @@ import type { FollowUpItem } from '../../../../shared/dto/follow-ups';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { refreshData } from '../../lib/refresh';
 import { useSession } from '../../lib/session';
-import { BookDialog, type BookingTarget } from '../clinic/BookDialog';
+import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
 
 type View = 'week' | 'overdue' | 'open';
 
