@@ -23,7 +23,12 @@ const SELECT = `SELECT f.id, f.patient_id, p.patient_number, p.full_name AS pati
     EXISTS (SELECT 1 FROM email_outbox o WHERE o.dedupe_key = 'recall:' || f.id) AS recalled
   FROM follow_ups f JOIN patients p ON p.id = f.patient_id JOIN doctors d ON d.id = f.doctor_id`;
 
-export const followUpHandlers: DomainHandlers<typeof followUpChannels> = ({ sqlite, clock, settings, audit }) => {
+export const followUpHandlers: DomainHandlers<typeof followUpChannels> = ({
+  sqlite,
+  clock,
+  settings,
+  audit,
+}) => {
   const today = () => localDate(clock.now().getTime(), settings.get('timeZone'));
   const toItem = (row: FollowUpRow): FollowUpItem => ({
     id: row.id,
