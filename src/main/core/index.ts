@@ -29,6 +29,7 @@ import { createBackground } from './jobs/background';
 import { defaultExportWorkerPath } from './exports/spawn';
 import { unavailableSecretStore } from './mail/secret-store';
 import { openClinicDatabase } from './startup';
+import { defaultImportWorkerPath, importService } from './imports/service';
 import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
 import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
@@ -68,6 +69,8 @@ export interface CoreOptions {
   desktop?: DesktopIntegration;
   /** Export worker entry; next to the core's source or bundle by default. */
   exportWorker?: string;
+  /** Import worker entry; next to the core's source or bundle by default. */
+  importWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
   /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
@@ -161,6 +164,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.networkHost ?? noNetworkHost,
     joiner: options.networkJoiner ?? null,
   };
+  const imports = importService({
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    workerEntry: options.importWorker ?? defaultImportWorkerPath(),
+    settings,
+    clock,
+    logger,
+    progress: (event) => hub.broadcast('imports/progress', event),
+  });
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
@@ -171,7 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background, network };
+  const services: Services = { ...base, background, network, imports };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -252,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       authenticate: (credential) => network.devices.authenticate(credential),
     },
+    imports,
     close: () => {
       daily.stop();
       background.close();
