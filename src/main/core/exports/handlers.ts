@@ -2,8 +2,7 @@ import type { exportChannels } from '../../../shared/channels/exports';
 import type { SessionInfo } from '../../../shared/dto';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
-
-const actorOf = (s: SessionInfo) => ({ userId: s.userId, username: s.username });
+import { actorOf } from '../audit/actor';
 
 export const exportHandlers: DomainHandlers<typeof exportChannels> = ({ sqlite, background }) => {
   const { exports } = background;
