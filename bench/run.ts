@@ -12,6 +12,7 @@ import { createCore, DATABASE_FILE } from '../src/main/core';
 import { silentLogger } from '../src/main/core/logger';
 import { ensureLargeClinic, replayClock, workingCopy } from './clinic';
 import { round } from './measure';
+import { dailyBackup } from './rows/backup';
 import { booking } from './rows/booking';
 import { bundle } from './rows/bundle';
 import { dashboardCold, dashboardWarm } from './rows/dashboard';
@@ -30,6 +31,7 @@ const ROWS: BenchRow[] = [
   rangeExport,
   reminders,
   startup,
+  dailyBackup,
   bundle,
 ];
 

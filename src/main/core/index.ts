@@ -212,7 +212,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 // The core's public entry: the shell, the preview and the CLI import only from here.
-export { defaultDataDir } from './data-dir';
+export { defaultDataDir, resolveDataDir } from './data-dir';
+export { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from './pc-settings';
 export { errorFields, fileLogger, type Logger } from './logger';
 export { defaultMigrationsFolder } from './db/locate';
 export { requestRestore } from './backups/pending';

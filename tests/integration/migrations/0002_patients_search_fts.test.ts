@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ftsQuery } from '../../../src/main/core/patients/search';
-import { databaseBefore, type DatabaseBefore } from './helper';
+import { databaseBefore, type DatabaseBefore } from '../../support/migrations';
 
 describe('migration patients_search_fts (0002)', () => {
   let db: DatabaseBefore | undefined;

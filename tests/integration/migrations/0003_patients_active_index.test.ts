@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
 import { readJournal } from '../../../src/main/core/db/migrate';
-import { databaseBefore, type DatabaseBefore } from './helper';
+import { databaseBefore, type DatabaseBefore } from '../../support/migrations';
 
 describe('migration patients_active_index (0003)', () => {
   let db: DatabaseBefore | undefined;

@@ -150,6 +150,8 @@ export const patients = sqliteTable(
     emailReminders: integer('email_reminders', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     deactivatedReason: text('deactivated_reason'),
+    /** When the email address last changed (not set at registration): exports flag a recent change. */
+    emailChangedAt: integer('email_changed_at'),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },
@@ -316,19 +318,31 @@ export const exports = sqliteTable(
     patientId: integer('patient_id').references(() => patients.id),
     rangeFrom: text('range_from'),
     rangeTo: text('range_to'),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+    /** 'requested' waits for a doctor's or the administrator's approval; 'refused' ends it unwritten. */
+    status: text('status', { enum: ['requested', 'refused', 'queued', 'running', 'done', 'failed'] })
       .notNull()
       .default('queued'),
     rows: integer('rows').notNull().default(0),
     filePath: text('file_path'),
     error: text('error'),
     requestedBy: integer('requested_by').references(() => staffUsers.id),
+    /** Who approved or refused a front-desk request, when, and why it was refused. */
+    decidedBy: integer('decided_by').references(() => staffUsers.id),
+    decidedAt: integer('decided_at'),
+    refusalReason: text('refusal_reason'),
+    /** The address on file when the export was authorised: the only one it is emailed to. */
+    emailTo: text('email_to'),
+    /** The authoriser confirmed an email address changed in the 24 hours before. */
+    emailChangeConfirmed: integer('email_change_confirmed', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull().default(now),
     finishedAt: integer('finished_at'),
   },
   (t) => [
     index('exports_created_idx').on(t.createdAt),
     check('exports_kind_check', sql`${t.kind} IN ('patient_history', 'range')`),
-    check('exports_status_check', sql`${t.status} IN ('queued', 'running', 'done', 'failed')`),
+    check(
+      'exports_status_check',
+      sql`${t.status} IN ('requested', 'refused', 'queued', 'running', 'done', 'failed')`,
+    ),
   ],
 );

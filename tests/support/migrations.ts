@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
-import { migrateDatabase, type MigrationState } from '../../../src/main/core/db/migrate';
-import { openSqlite, type Sqlite } from '../../../src/main/core/db/open';
-import { tempDir } from '../../support/temp-core';
+import { defaultMigrationsFolder } from '../../src/main/core/db/locate';
+import { migrateDatabase, type MigrationState } from '../../src/main/core/db/migrate';
+import { openSqlite, type Sqlite } from '../../src/main/core/db/open';
+import { tempDir } from './temp-core';
 
 export interface DatabaseBefore {
   /** The database file, migrated by the real drizzle migrator up to the one under test. */
