@@ -73,6 +73,10 @@ const SELECT = `SELECT d.id, d.full_name, d.department_id, dep.name AS departmen
   JOIN departments dep ON dep.id = d.department_id
   LEFT JOIN staff_users u ON u.doctor_id = d.id`;
 
+/** A doctor's written columns in the order both INSERT and UPDATE list them. */
+const columns = (v: DoctorValues) =>
+  [v.fullName, v.departmentId, v.qualifications, v.email, v.phone, v.consultationMinutes] as const;
+
 const EXCEPTION_COLUMNS = 'id, doctor_id, date, kind, start_minute, end_minute, note';
 
 /** The doctors tables' prepared statements, named for what they read or write. */
@@ -145,30 +149,10 @@ export function doctorStore(sqlite: Sqlite) {
       departmentById.get(id),
 
     insert: (values: DoctorValues, now: number): number =>
-      Number(
-        insert.run(
-          values.fullName,
-          values.departmentId,
-          values.qualifications,
-          values.email,
-          values.phone,
-          values.consultationMinutes,
-          now,
-          now,
-        ).lastInsertRowid,
-      ),
+      Number(insert.run(...columns(values), now, now).lastInsertRowid),
 
     update(id: number, values: DoctorValues, now: number): void {
-      update.run(
-        values.fullName,
-        values.departmentId,
-        values.qualifications,
-        values.email,
-        values.phone,
-        values.consultationMinutes,
-        now,
-        id,
-      );
+      update.run(...columns(values), now, id);
     },
 
     setActive(id: number, active: boolean, now: number): void {
