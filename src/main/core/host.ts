@@ -11,7 +11,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Where a connection's calls come from; used in the log and audit trail. */
-export type Transport = 'ipc' | 'http' | 'cli' | 'test';
+export type Transport = 'ipc' | 'http' | 'cli' | 'test' | 'network';
 
 /** How a finished job reaches the person at the desk; never given patient data. */
 export interface Notifier {

@@ -16,6 +16,8 @@ import {
 import {
   type Core,
   type DesktopIntegration,
+  type NetworkHostControl,
+  type NetworkJoiner,
   type Notifier,
   type SecretStore,
   StartupError,
@@ -25,6 +27,7 @@ import {
   requestRestore,
   resolveDataDir,
 } from '../core';
+import { desktopNetwork, showConnectionState } from './network-mode';
 import { isAppPageUrl, resolveAppPage } from './app-page';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -53,6 +56,8 @@ export interface CoreFactoryOptions {
   notifier: Notifier;
   secretStore: SecretStore;
   desktop: DesktopIntegration;
+  networkHost: NetworkHostControl;
+  networkJoiner: NetworkJoiner;
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -137,6 +142,36 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     // (The main window then adds its own handler that opens allowed links in the browser.)
     guardEveryWebContents(app, page);
 
+    const secretStore = await openSafeStorageSecretStore(safeStorage);
+    const network = desktopNetwork({ dataDir, secretStore, logger, relaunch });
+    // A PC paired with a host opens no database: its window's calls go to the host.
+    const remote = await network.clientMode();
+    if (remote) {
+      hardenSession(
+        session.defaultSession,
+        contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
+      );
+      disposeIpc = registerIpcHandlers({
+        ipcMain,
+        core: remote,
+        isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
+        logger,
+      });
+      const previous = disposeIpc;
+      disposeIpc = () => {
+        previous();
+        remote.close();
+      };
+      window = createMainWindow({
+        page,
+        preloadPath: paths.preload,
+        iconPath: paths.appIcon,
+        onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+      });
+      tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
+      showConnectionState(tray, remote);
+      return;
+    }
     core = await options.createCore({
       dataDir,
       demo: process.env['CLINIC_DESK_DEMO'] === '1',
@@ -146,10 +181,16 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       host: { requestRestart: relaunch },
       runBackgroundJobs: true,
       notifier: createDesktopNotifier({ onClick: reveal }),
-      secretStore: await openSafeStorageSecretStore(safeStorage),
+      secretStore,
       desktop: createDesktopIntegration(),
+      networkHost: network.host.control,
+      networkJoiner: network.joiner,
     });
     const started = core;
+    network.host.attach(started);
+    network.host.control
+      .apply()
+      .catch((error: unknown) => logger.log('error', 'network host failed to start', errorFields(error)));
 
     hardenSession(
       session.defaultSession,

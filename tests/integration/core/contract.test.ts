@@ -120,6 +120,18 @@ const sampleInput: Record<ChannelName, unknown> = {
   'exports/reveal': { id: 999_999 },
   'stats/dashboard': {},
   'stats/doctor': {},
+  'network/probe': { address: '127.0.0.1:1' },
+  'network/join': {
+    address: '127.0.0.1:1',
+    code: 'ABCD-2345',
+    fingerprint: Array(32).fill('AB').join(':'),
+    deviceName: 'Room 9',
+  },
+  'network/status': {},
+  'network/configure': { enabled: false, port: 7443 },
+  'network/createPairingCode': {},
+  'network/devices': {},
+  'network/revokeDevice': { id: 1 },
 };
 
 describe('contract dispatch', () => {

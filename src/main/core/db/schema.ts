@@ -346,3 +346,35 @@ export const exports = sqliteTable(
     ),
   ],
 );
+
+/**
+ * Other PCs paired with this host (issue 14). Only a SHA-256 hash of each device's secret is kept:
+ * the secret is long and random, so a slow hash adds nothing. A revoked device keeps its row for
+ * the record; its next call is refused.
+ */
+export const networkDevices = sqliteTable(
+  'network_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    pairedAt: integer('paired_at').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('network_devices_secret_unique').on(t.secretHash)],
+);
+
+/** One-time pairing codes: a hash, when it stops working, and when it was used (single use). */
+export const networkPairingCodes = sqliteTable(
+  'network_pairing_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    deviceId: integer('device_id').references(() => networkDevices.id),
+  },
+  (t) => [index('network_pairing_codes_hash_idx').on(t.codeHash)],
+);
