@@ -28,6 +28,7 @@ import { createBackground } from './jobs/background';
 import { defaultExportWorkerPath } from './exports/spawn';
 import { unavailableSecretStore } from './mail/secret-store';
 import { checkDatabase, migrateClinicDatabase, openClinicDatabase } from './startup';
+import { defaultImportWorkerPath, importService } from './imports/service';
 import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
 import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
@@ -67,6 +68,8 @@ export interface CoreOptions {
   desktop?: DesktopIntegration;
   /** Export worker entry; next to the core's source or bundle by default. */
   exportWorker?: string;
+  /** Import worker entry; next to the core's source or bundle by default. */
+  importWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
   /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
@@ -142,6 +145,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.networkHost ?? noNetworkHost,
     joiner: options.networkJoiner ?? null,
   };
+  const imports = importService({
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    workerEntry: options.importWorker ?? defaultImportWorkerPath(),
+    settings,
+    clock,
+    logger,
+    progress: (event) => hub.broadcast('imports/progress', event),
+  });
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
@@ -152,7 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background, network };
+  const services: Services = { ...base, background, network, imports };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -221,6 +234,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       authenticate: (credential) => network.devices.authenticate(credential),
     },
+    imports,
     close: () => {
       daily.stop();
       background.close();
