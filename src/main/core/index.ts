@@ -13,22 +13,21 @@ import {
 import { auditLog } from './audit/log';
 import { backupService } from './backups/backups';
 import { dailyBackups } from './backups/daily';
-import { applyPendingRestore } from './backups/pending';
+import { applyPendingRestore, recordRestoreOutcome } from './backups/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { sessionOf, userQueries } from './auth/users';
 import { defaultMigrationsFolder } from './db/locate';
-import { migrateDatabase, migrationState } from './db/migrate';
 import { Dispatcher } from './dispatch';
 import { EventHub } from './events';
 import { allHandlers } from './handlers';
-import { errorFields, fileLogger, type Logger } from './logger';
+import { fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
 import type { Services } from './services';
 import { settingsStore } from './settings/store';
 import { createBackground } from './jobs/background';
 import { defaultExportWorkerPath } from './exports/spawn';
 import { unavailableSecretStore } from './mail/secret-store';
-import { openClinicDatabase } from './startup';
+import { checkDatabase, migrateClinicDatabase, openClinicDatabase } from './startup';
 import { defaultImportWorkerPath, importService } from './imports/service';
 import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
@@ -100,13 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const sqlite = openClinicDatabase(dbPath, options, logger, migrationsFolder);
-  try {
-    migrateDatabase(sqlite, migrationsFolder);
-  } catch (error) {
-    sqlite.close();
-    logger.log('error', 'database migration refused or failed', errorFields(error));
-    throw error;
-  }
+  migrateClinicDatabase(sqlite, migrationsFolder, logger);
 
   const settings = settingsStore(sqlite);
   const backups = backupService({
@@ -133,19 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     statsMemo: new StatsMemo(clock),
   };
-  if (pending.state === 'restored') {
-    settings.set('lastRestoreError', null);
-    base.audit.record(
-      { userId: null, username: 'system' },
-      {
-        action: 'restore',
-        entity: 'database',
-        summary: 'Database restored from a backup; the previous one kept as a safety copy',
-      },
-    );
-  } else if (pending.state === 'failed') {
-    settings.set('lastRestoreError', pending.message);
-  }
+  recordRestoreOutcome(pending, base);
   const hub = new EventHub();
   invalidateOnDataChanged(hub, base.statsMemo);
   const notifier = options.notifier ?? {
@@ -241,19 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
       return result;
     },
-    checkDatabase: () => {
-      const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
-        .map((row) => row.integrity_check)
-        .join('; ');
-      const state = migrationState(sqlite, migrationsFolder);
-      return {
-        integrity,
-        schemaVersion: state.userVersion,
-        migrationsKnown: state.known,
-        migrationsApplied: state.applied,
-        pending: state.pending,
-      };
-    },
+    checkDatabase: () => checkDatabase(sqlite, migrationsFolder),
     jobs,
     network: {
       hosting: () => ({ enabled: settings.get('networkHosting'), port: settings.get('networkPort') }),

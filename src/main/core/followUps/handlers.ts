@@ -1,6 +1,7 @@
 import type { followUpChannels } from '../../../shared/channels/followUps';
 import type { FollowUpItem, FollowUpStatus } from '../../../shared/dto/follow-ups';
 import { UserError } from '../errors';
+import { actorOf } from '../audit/actor';
 import { requireSession, type DomainHandlers } from '../handler';
 
 import { addDays, localDate } from '../time/zone';
@@ -94,15 +95,12 @@ export const followUpHandlers: DomainHandlers<typeof followUpChannels> = ({
                 : 'This follow-up is already closed.',
             );
           close.run(clock.now().getTime(), input.id);
-          audit.record(
-            { userId: session.userId, username: session.username },
-            {
-              action: 'close',
-              entity: 'follow_up',
-              entityId: input.id,
-              summary: `Follow-up of patient ${row.patient_number} due ${row.due_date} marked not needed`,
-            },
-          );
+          audit.record(actorOf(session), {
+            action: 'close',
+            entity: 'follow_up',
+            entityId: input.id,
+            summary: `Follow-up of patient ${row.patient_number} due ${row.due_date} marked not needed`,
+          });
           const after = one.get(input.id);
           if (!after) throw new Error(`follow-up ${input.id} vanished`);
           return toItem(after);

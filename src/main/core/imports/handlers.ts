@@ -1,4 +1,5 @@
 import type { importChannels } from '../../../shared/channels/imports';
+import { actorOf } from '../audit/actor';
 import { requireSession, type DomainHandlers } from '../handler';
 
 export const importHandlers: DomainHandlers<typeof importChannels> = ({ imports }) => ({
@@ -12,7 +13,7 @@ export const importHandlers: DomainHandlers<typeof importChannels> = ({ imports 
       mapping: input.mapping,
       dateOrder: input.dateOrder,
       dryRun: true,
-      actor: { userId: session.userId, username: session.username },
+      actor: actorOf(session),
     });
   },
 
@@ -22,7 +23,7 @@ export const importHandlers: DomainHandlers<typeof importChannels> = ({ imports 
       mapping: input.mapping,
       dateOrder: input.dateOrder,
       dryRun: false,
-      actor: { userId: session.userId, username: session.username },
+      actor: actorOf(session),
     });
     ctx.changed('patients', 'audit_log', 'settings');
     return summary;
