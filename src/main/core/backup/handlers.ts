@@ -4,7 +4,7 @@ import type { BackupSummary } from '../../../shared/channels/backups';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { requestRestore } from './pending';
-import { verifyDatabaseFile } from './verify';
+import { restoreProblem } from './restore';
 
 type BackupChannels = 'backups/list' | 'backups/run' | 'backups/restore';
 
@@ -52,8 +52,11 @@ export const backupHandlers: DomainHandlers<BackupChannels> = (services) => {
       const source = join(backups.dir, input.name);
       if (!existsSync(source))
         throw new UserError('not_found', 'That backup is no longer in the backups folder.');
-      const check = verifyDatabaseFile(source, migrationsFolder);
-      if (!check.ok) throw new UserError('conflict', `That backup cannot be restored: ${check.message}`);
+      const problem = restoreProblem(source, dataDir, migrationsFolder);
+      if (problem) {
+        services.logger.log('warn', 'restore refused', { backup: input.name });
+        throw new UserError('conflict', `That backup cannot be restored: ${problem}`);
+      }
       audit.record(session, {
         action: 'restore-requested',
         entity: 'database',

@@ -16,7 +16,7 @@ import type { SecretStore } from '../mail/secret-store';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
 import type { Services } from '../services';
 import { SYSTEM_ACTOR } from './context';
-import { createExportService, type ExportService } from './export/service';
+import { createExportService, exportsFolder, type ExportService } from './export/service';
 import { jobRuns } from './runs';
 import { createJobScheduler, type JobScheduler } from './scheduler';
 
@@ -111,6 +111,7 @@ export function createBackground(
     clock,
     logger,
     target: deliveryTarget,
+    attachmentsFolder: exportsFolder(options.dataDir),
     onChange: () => changed('email_outbox'),
   });
   const runs = jobRuns(sqlite);

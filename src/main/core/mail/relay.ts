@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { Clock } from '../api';
 import { errorFields, type Logger } from '../logger';
+import { readAttachment } from './attachments';
 import type { DeliveryTarget } from './delivery';
 import type { Outbox, OutboxRow, StoredAttachment } from './outbox';
 
@@ -33,7 +34,7 @@ export function classifyFailure(error: unknown, secret = ''): Failure {
     e.response ? `The mail server answered: ${e.response}` : (e.message ?? 'unknown error'),
   );
   if (typeof e.responseCode === 'number') return { permanent: e.responseCode >= 500, reason };
-  const permanentCodes = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM', 'ENOENT']);
+  const permanentCodes = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM', 'ENOENT', 'EATTACHMENT']);
   return { permanent: e.code !== undefined && permanentCodes.has(e.code), reason };
 }
 
@@ -50,6 +51,8 @@ export interface RelayOptions {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  /** The only folder file attachments are read from (exports/); see attachments.ts. */
+  attachmentsFolder: string;
   /** Read on every run so a settings change applies to the next message. */
   target: () => DeliveryTarget;
   /** Something was sent or failed: the outbox screen should refresh. */
@@ -72,12 +75,6 @@ export interface Relay {
   /** Ask for a run soon (after a message was queued). */
   kick(): void;
   close(): void;
-}
-
-function nodemailerAttachment(a: StoredAttachment) {
-  return 'path' in a
-    ? { filename: a.filename, contentType: a.contentType, path: a.path }
-    : { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
 }
 
 const transportKey = (t: DeliveryTarget) => JSON.stringify(t);
@@ -132,7 +129,12 @@ export function createRelay(options: RelayOptions): Relay {
       text: row.text,
       messageId,
       date: clock.now(),
-      attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map(nodemailerAttachment),
+      // Bytes we read ourselves: a stored path is never handed to nodemailer (it fetches URLs).
+      attachments: await Promise.all(
+        (JSON.parse(row.attachments) as StoredAttachment[]).map((a) =>
+          readAttachment(a, options.attachmentsFolder),
+        ),
+      ),
     };
     const info = (await transporterFor(target).sendMail(mail)) as { message?: Buffer };
     if (target.mode === 'folder') {
