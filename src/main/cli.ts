@@ -1,16 +1,25 @@
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, DATABASE_FILE, StartupError, UserError, type Core } from './core';
-import { isDatabaseInUse } from './core/backup/in-use';
-import { recordRestore, restoreDatabase } from './core/backup/restore';
-import { defaultMigrationsFolder } from './core/db/locate';
-import { defaultDataDir } from './core/data-dir';
-import { errorFields, fileLogger } from './core/logger';
+import {
+  createCore,
+  DATABASE_FILE,
+  StartupError,
+  UserError,
+  type Core,
+  isDatabaseInUse,
+  recordRestore,
+  restoreDatabase,
+  defaultMigrationsFolder,
+  defaultDataDir,
+  errorFields,
+  fileLogger,
+} from './core';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
 import { OutFileRefused, checkOutFile } from './cli/out-file';
 import { progressBar } from './cli/progress';
+import { NETWORK_USAGE, NetworkUsageError, runNetworkCommand } from './cli/network-commands';
 
 const USAGE = `Clinic Desk command line — the same core as the desktop app.
 
@@ -28,6 +37,7 @@ Commands:
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 ${JOBS_USAGE}
+${NETWORK_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -79,6 +89,11 @@ async function main(argv: string[]): Promise<number> {
       patient: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      host: { type: 'string' },
+      code: { type: 'string' },
+      fingerprint: { type: 'string' },
+      name: { type: 'string' },
+      port: { type: 'string' },
     },
   });
   const out: Output = {
@@ -233,6 +248,8 @@ async function main(argv: string[]): Promise<number> {
         runJobsCommand(core, jobsCommand, rest, { ...values, out: outFile }, out),
       );
     }
+    case 'network':
+      return runNetworkCommand(dataDir, rest, values, out);
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -246,7 +263,8 @@ main(process.argv.slice(2)).then(
       error instanceof StartupError ||
       error instanceof UserError ||
       error instanceof OutFileRefused ||
-      error instanceof JobsUsageError
+      error instanceof JobsUsageError ||
+      error instanceof NetworkUsageError
     ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -78,7 +78,10 @@ describe('browser preview: a session does not ride to other local ports', () => 
     await local.getByRole('button', { name: 'Use reception' }).click();
     await local.getByRole('button', { name: 'Sign in', exact: true }).click();
     await local.getByRole('button', { name: 'Sign out' }).waitFor();
-    await local.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Patients' }).click();
+    await local
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Patients' })
+      .click();
     await local.getByRole('table', { name: 'Patients' }).locator('tbody tr').first().waitFor();
   });
 });

@@ -12,8 +12,7 @@ import {
 } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { fail } from '../../shared/result';
-import type { Connection, Core } from '../core/api';
-import { errorFields, type Logger } from '../core/logger';
+import { type Connection, type Core, errorFields, type Logger } from '../core';
 import { SessionKeys } from './session-key';
 
 /** The page's Content-Security-Policy: the same promise the desktop window makes. */

@@ -7,28 +7,30 @@ import type {
   MailDelivery,
   OutboxItem,
 } from '../../../shared/dto/jobs';
-import type { EventHub } from '../dispatch';
+import type { AuditLog } from '../audit/log';
+import type { Sqlite } from '../db/open';
+import type { EventHub } from '../events';
+import type { Clock, DesktopIntegration, Notifier, SecretStore } from '../host';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/store';
 import { errorFields } from '../logger';
 import { describeDelivery, resolveDelivery, type DeliveryTarget } from '../mail/delivery';
-import { createOutbox, toOutboxItem, type Outbox } from '../mail/outbox';
-import { createRelay, type Relay, type RelayRunResult } from '../mail/relay';
-import type { SecretStore } from '../mail/secret-store';
+import { createOutbox, toOutboxItem, type Outbox } from '../outbox/outbox';
+import { createRelay, type Relay, type RelayRunResult } from '../outbox/relay';
+import { createMailPassword, type MailPassword } from '../mail/password';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
-import type { Services } from '../services';
 import { SYSTEM_ACTOR } from './context';
-import { createExportService, exportsFolder, type ExportService } from './export/service';
+import { createExportService, exportsFolder, type ExportService } from '../exports/service';
 import { jobRuns } from './runs';
 import { createJobScheduler, type JobScheduler } from './scheduler';
 
-/** How a finished job reaches the person at the desk; never given patient data. */
-export interface Notifier {
-  notify(title: string, body: string): void;
-}
-
-/** What only a desktop shell can do; absent in the preview and the CLI. */
-export interface DesktopIntegration {
-  showItemInFolder(path: string): void;
-  htmlToPdf(html: string): Promise<Uint8Array>;
+/** The part of the core's services the background uses, and nothing more. */
+export interface BackgroundDeps {
+  sqlite: Sqlite;
+  clock: Clock;
+  logger: Logger;
+  settings: SettingsStore;
+  audit: AuditLog;
 }
 
 export interface BackgroundOptions {
@@ -48,6 +50,8 @@ export interface Background {
   relay: Relay;
   mailSettings: MailSettingsStore;
   secrets: SecretStore;
+  /** Whether the stored SMTP password still decrypts on this PC. */
+  mailPassword: MailPassword;
   scheduler: JobScheduler;
   exports: ExportService;
   desktop: DesktopIntegration | undefined;
@@ -77,7 +81,7 @@ export interface CoreJobs {
 }
 
 export function createBackground(
-  services: Omit<Services, 'background'>,
+  services: BackgroundDeps,
   hub: EventHub,
   options: BackgroundOptions,
 ): { background: Background; jobs: CoreJobs } {
@@ -102,16 +106,17 @@ export function createBackground(
     resolveDelivery({
       env: options.env,
       smtp: mailSettings.smtp(),
-      secrets: options.secretStore,
       dataDir: options.dataDir,
       clinicName: settings.get('clinicName'),
     });
+  const mailPassword = createMailPassword(options.secretStore, logger);
   const relay = createRelay({
     outbox,
     clock,
     logger,
     target: deliveryTarget,
     attachmentsFolder: exportsFolder(options.dataDir),
+    revealPassword: (cipher) => mailPassword.reveal(cipher),
     onChange: () => changed('email_outbox'),
   });
   const runs = jobRuns(sqlite);
@@ -152,7 +157,14 @@ export function createBackground(
     desktop: options.desktop,
     dataDir: options.dataDir,
     deliveryTarget,
-    delivery: () => describeDelivery(deliveryTarget()),
+    mailPassword,
+    delivery: () => {
+      const target = deliveryTarget();
+      return describeDelivery(
+        target,
+        target.mode === 'smtp' ? mailPassword.problem(target.passwordCipher) : null,
+      );
+    },
     started: () => started,
     start: () => {
       started = true;

@@ -16,8 +16,8 @@ import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { AppointmentView, Slot } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { BookDialog, type BookingTarget } from '../clinic/BookDialog';
-import { StatusBadge } from '../clinic/StatusBadge';
+import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
+import { StatusBadge } from '../appointments/StatusBadge';
 import { addDays, mondayOf, weekdayLabel } from './calendarDates';
 
 type Entry =

@@ -1,19 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { JobName, JobOverview, OutboxItem } from '../../../../shared/dto/jobs';
+import type { JobName, JobOverview } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { DeliveryNote } from '../mail/DeliveryNote';
-import { formatCounts, formatInstant } from './jobFormat';
-
-const STATUS_COLOR: Record<string, string> = {
-  succeeded: 'teal',
-  sent: 'teal',
-  running: 'blue',
-  sending: 'blue',
-  queued: 'gray',
-  failed: 'red',
-};
+import { OutboxPanel } from '../outbox/OutboxPanel';
+import { formatCounts, formatInstant, STATUS_COLOR } from './jobFormat';
 
 /** Administrator's view of the background jobs and the email outbox. */
 export function JobsScreen() {
@@ -146,94 +137,5 @@ function JobRow({ job, onRun, running }: { job: JobOverview; onRun: () => void; 
         </Button>
       </Table.Td>
     </Table.Tr>
-  );
-}
-
-function OutboxPanel() {
-  const outbox = useChannelQuery('outbox/list', { limit: 100 });
-  const retry = useChannelMutation('outbox/retry');
-  const [error, setError] = useState<string | null>(null);
-  const data = outbox.data;
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="outbox-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="outbox-title">
-            Email outbox
-          </Title>
-          {data ? (
-            <Text size="sm" c="dimmed">
-              {data.counts.queued} waiting · {data.counts.sending} sending · {data.counts.sent} sent ·{' '}
-              {data.counts.failed} failed
-            </Text>
-          ) : null}
-        </Group>
-        {data ? <DeliveryNote delivery={data.delivery} /> : null}
-        {outbox.isError || error ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {error ?? errorMessage(outbox.error)}
-          </Alert>
-        ) : null}
-        <Table striped aria-label="Email outbox">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Message</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-              <Table.Th>Last error</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(data?.items ?? []).map((item: OutboxItem) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <Text size="sm">{item.subject}</Text>
-                  <Text size="xs" c="dimmed">
-                    #{item.id} · {item.kind} · {formatInstant(item.createdAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{item.to}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="light">
-                    {item.status}
-                  </Badge>
-                  {item.status === 'queued' && item.nextAttemptAt && item.attempts > 0 ? (
-                    <Text size="xs" c="dimmed">
-                      next try {formatInstant(item.nextAttemptAt)}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{item.attempts}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{item.lastError ?? ''}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {item.status === 'failed' || (item.status === 'queued' && item.attempts > 0) ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={`Retry message ${item.id}`}
-                      onClick={() => {
-                        setError(null);
-                        retry.mutate({ id: item.id }, { onError: (e) => setError(errorMessage(e)) });
-                      }}
-                    >
-                      Retry
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {data && data.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No email has been sent yet.
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
   );
 }

@@ -17,8 +17,8 @@ import { useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/dto';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { BookDialog } from '../clinic/BookDialog';
-import { AmendTreatmentDialog } from '../visits/AmendTreatmentDialog';
+import { BookDialog } from '../appointments/BookDialog';
+import { AmendTreatmentDialog } from '../treatments/AmendTreatmentDialog';
 import { HistoryTable } from './HistoryTable';
 import { PatientFormDialog } from './PatientFormDialog';
 import { formatDateOfBirth, sexLabel } from './patientFormat';
@@ -75,8 +75,8 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
           </Group>
         </div>
         <Group>
-          {/* Reception, or a doctor who sees this patient's history (main checks which). */}
-          {session.role !== 'admin' ? <ExportHistoryButton patientId={p.id} /> : null}
+          {/* Reception requests; a doctor (own patients, main checks) or the administrator exports. */}
+          <ExportHistoryButton patientId={p.id} />
           {desk && p.active ? <Button onClick={() => setBooking(true)}>Book appointment</Button> : null}
           {desk ? (
             <Button variant="default" onClick={() => setEditing(true)}>

@@ -2,9 +2,9 @@ import { Alert, Anchor, Group, Paper, Skeleton, Stack, Table, Text, Title } from
 import { useState } from 'react';
 import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { AppointmentActions } from '../clinic/AppointmentActions';
-import { CancelDialog } from '../clinic/CancelDialog';
-import { StatusBadge } from '../clinic/StatusBadge';
+import { AppointmentActions } from '../appointments/AppointmentActions';
+import { CancelDialog } from '../appointments/CancelDialog';
+import { StatusBadge } from '../appointments/StatusBadge';
 
 /** The front desk's day: every appointment today by time, with check-in, no-show and cancel. */
 export function TodayScreen() {

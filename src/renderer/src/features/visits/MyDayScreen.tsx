@@ -1,8 +1,8 @@
 import { Alert, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useHashRoute } from '../../app/useHashRoute';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { routeId } from '../clinic/route';
-import { StatusBadge } from '../clinic/StatusBadge';
+import { routeId } from '../appointments/route';
+import { StatusBadge } from '../appointments/StatusBadge';
 import { VisitScreen } from './VisitScreen';
 import { DoctorStatsPanel } from '../stats/DoctorStatsPanel';
 

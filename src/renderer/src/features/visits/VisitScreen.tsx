@@ -3,11 +3,16 @@ import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
-import { StatusBadge } from '../clinic/StatusBadge';
+import { StatusBadge } from '../appointments/StatusBadge';
 import { HistoryTable } from '../patients/HistoryTable';
-import { AmendTreatmentDialog } from './AmendTreatmentDialog';
-import { TreatmentFields } from './TreatmentFields';
-import { emptyTreatment, treatmentRequest, validateTreatment, type TreatmentValues } from './treatmentForm';
+import { AmendTreatmentDialog } from '../treatments/AmendTreatmentDialog';
+import { TreatmentFields } from '../treatments/TreatmentFields';
+import {
+  emptyTreatment,
+  treatmentRequest,
+  validateTreatment,
+  type TreatmentValues,
+} from '../treatments/treatmentForm';
 
 /** The doctor's visit: who, the history, and the treatment form that completes the visit. */
 export function VisitScreen({ appointmentId }: { appointmentId: number }) {
