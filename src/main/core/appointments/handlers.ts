@@ -107,13 +107,25 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
       today: localDate(now(), zone()),
     }),
 
-    'appointments/freeSlots': (input) => {
+    'appointments/freeSlots': (input, ctx) => {
+      const session = requireSession(ctx);
       const timeZone = zone();
+      let filter: { doctorId?: number | undefined; departmentId?: number | undefined } = input;
+      if (session.role === 'doctor') {
+        // "Own list only" (docs/clinic-workflows.md): a doctor sees no other doctor's diary.
+        if (
+          (input.doctorId !== undefined && input.doctorId !== session.doctorId) ||
+          input.departmentId !== undefined
+        ) {
+          throw new UserError('forbidden', 'Doctors can see their own free slots only.');
+        }
+        filter = { doctorId: session.doctorId ?? -1 };
+      }
       return {
         timeZone,
         from: input.from,
         days: input.days,
-        doctors: schedule.activeDoctors(input).map((d) => ({
+        doctors: schedule.activeDoctors(filter).map((d) => ({
           doctorId: d.id,
           doctorName: d.full_name,
           departmentName: d.department_name,
