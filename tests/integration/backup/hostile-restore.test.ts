@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -12,7 +11,6 @@ import {
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPendingRestore, requestRestore } from '../../../src/main/core/backups/pending';
@@ -22,27 +20,9 @@ import { silentLogger } from '../../../src/main/core/logger';
 import { craftHostile, HOSTILE_KINDS } from '../../support/hostile-backups';
 import { auditRows } from '../../support/db-read';
 import { snapshotDatabase, tempCore, tempDir } from '../../support/temp-core';
+import { cli } from '../../support/cli-process';
 
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..', '..');
 const migrationsFolder = defaultMigrationsFolder();
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['src/main/cli.ts', ...args],
-      {
-        cwd: root,
-        env: { ...process.env, CLINIC_DESK_DATA_DIR: '' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const bytesOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
