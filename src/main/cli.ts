@@ -17,6 +17,7 @@ import {
 } from './core';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
+import { IMPORT_USAGE, ImportUsageError, runImportCommand } from './cli/import-command';
 import { OutFileRefused, checkOutFile } from './cli/out-file';
 import { progressBar } from './cli/progress';
 import { NETWORK_USAGE, NetworkUsageError, runNetworkCommand } from './cli/network-commands';
@@ -38,6 +39,7 @@ Commands:
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 ${JOBS_USAGE}
 ${NETWORK_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -94,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
       fingerprint: { type: 'string' },
       name: { type: 'string' },
       port: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      'date-order': { type: 'string' },
+      rejected: { type: 'string' },
     },
   });
   const out: Output = {
@@ -250,6 +256,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'network':
       return runNetworkCommand(dataDir, rest, values, out);
+    case 'import':
+      return withCore(dataDir, (core) => runImportCommand(core, rest, values, out));
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -264,7 +272,8 @@ main(process.argv.slice(2)).then(
       error instanceof UserError ||
       error instanceof OutFileRefused ||
       error instanceof JobsUsageError ||
-      error instanceof NetworkUsageError
+      error instanceof NetworkUsageError ||
+      error instanceof ImportUsageError
     ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

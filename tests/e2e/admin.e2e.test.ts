@@ -184,7 +184,7 @@ describe('browser preview: administration', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByText('Sam Lee', { exact: true }).first().waitFor();
     const entries = (await menu().getByRole('link').allInnerTexts()).map((e) => e.trim());
-    expect(entries).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
+    expect(entries).toEqual(['Today', 'Calendar', 'Follow-ups', 'Patients', 'Exports']);
   });
 
   it('raised no page errors or CSP violations', () => {

@@ -87,7 +87,13 @@ describe('browser preview: sign in and find patients', () => {
       .waitFor();
     const menu = page.getByRole('navigation', { name: 'Main menu' });
     const entries = await menu.getByRole('link').allInnerTexts();
-    expect(entries.map((entry) => entry.trim())).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
+    expect(entries.map((entry) => entry.trim())).toEqual([
+      'Today',
+      'Calendar',
+      'Follow-ups',
+      'Patients',
+      'Exports',
+    ]);
   });
 
   it('lists patients', async () => {

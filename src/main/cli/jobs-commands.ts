@@ -17,7 +17,8 @@ export interface JobsCliOutput {
   print(value: unknown, text: string): void;
 }
 
-export const JOBS_USAGE = `  jobs run reminders [--date YYYY-MM-DD]   queue today's (or that day's) reminders and send them
+export const JOBS_USAGE = `  jobs run reminders|recalls [--date YYYY-MM-DD]
+                                     queue today's (or that day's) reminders or follow-up recalls and send them
   jobs run monthly-report [--month YYYY-MM] store and email last month's (or that month's) reports
   jobs list                          each job's schedule, last and next run
   export history --patient NUMBER [--out FILE]   a patient's full history as CSV
@@ -40,14 +41,15 @@ export async function runJobsCommand(
 ): Promise<number> {
   const [verb, target] = rest;
   if (command === 'jobs' && verb === 'run') {
-    if (target !== 'reminders' && target !== 'monthly-report') {
-      throw new JobsUsageError('Say which job: `jobs run reminders` or `jobs run monthly-report`.');
-    }
-    const period = target === 'reminders' ? options.date : options.month;
-    if (period !== undefined && !(target === 'reminders' ? isDate(period) : /^\d{4}-\d{2}$/.test(period))) {
+    if (target !== 'reminders' && target !== 'recalls' && target !== 'monthly-report') {
       throw new JobsUsageError(
-        target === 'reminders' ? '--date must be YYYY-MM-DD.' : '--month must be YYYY-MM.',
+        'Say which job: `jobs run reminders`, `jobs run recalls` or `jobs run monthly-report`.',
       );
+    }
+    const daily = target !== 'monthly-report';
+    const period = daily ? options.date : options.month;
+    if (period !== undefined && !(daily ? isDate(period) : /^\d{4}-\d{2}$/.test(period))) {
+      throw new JobsUsageError(daily ? '--date must be YYYY-MM-DD.' : '--month must be YYYY-MM.');
     }
     const run = await core.jobs.run(target, period);
     const sent = await core.jobs.sendOutbox();

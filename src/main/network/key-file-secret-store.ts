@@ -18,19 +18,22 @@ export function keyFileSecretStore(dataDir: string): SecretStore {
     }
     return readFileSync(keyFile);
   };
+  const encrypt = (plain: string): string => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key(), iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  };
+  const decrypt = (text: string): string => {
+    const raw = Buffer.from(text, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  };
   return {
     unavailableReason: () => null,
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key(), iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: async (text) => {
-      const raw = Buffer.from(text, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
+    // The SecretStore contract is asynchronous (Electron's safeStorage is); this one is not.
+    encrypt: (plain) => Promise.resolve().then(() => encrypt(plain)),
+    decrypt: (text) => Promise.resolve().then(() => decrypt(text)),
   };
 }

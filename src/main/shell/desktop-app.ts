@@ -167,6 +167,7 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
         preloadPath: paths.preload,
         iconPath: paths.appIcon,
         onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+        devTools: !app.isPackaged,
       });
       tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
       showConnectionState(tray, remote);

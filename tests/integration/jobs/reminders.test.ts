@@ -127,6 +127,7 @@ Times are local clinic time (Europe/London).
     const run = await t.core.jobs.checkNow();
     expect(run.map((r) => [r.job, r.period])).toEqual([
       ['reminders', '2026-03-29'],
+      ['recalls', '2026-03-29'],
       ['monthly-report', '2026-02'],
     ]);
     expect(run[0]!.counts).toMatchObject({ due: 2, queued: 2 });

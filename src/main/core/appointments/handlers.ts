@@ -11,8 +11,7 @@ import { bookingConfirmations } from './confirmations';
 import { scheduleQueries } from './schedule';
 import { assertTransition } from './status';
 import { appointmentViews } from './views';
-
-const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
+import { actorOf } from '../audit/actor';
 
 /** Doctors act on their own appointments only; the front desk and administrators on any. */
 function assertMayAct(session: SessionInfo, appointment: AppointmentView): void {
@@ -97,7 +96,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
         extra.check?.(appointment);
         setStatus.run({ id, status: to, reason: extra.reason ?? null, now: now() });
         extra.write?.(appointment);
-        audit.record(actor(session), {
+        audit.record(actorOf(session), {
           action: to === 'arrived' ? 'check_in' : to,
           entity: 'appointment',
           entityId: id,
@@ -181,7 +180,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               createdBy: session.userId,
               now: now(),
             });
-            audit.record(actor(session), {
+            audit.record(actorOf(session), {
               action: 'book',
               entity: 'appointment',
               entityId: newId,
@@ -217,7 +216,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               exceptAppointmentId: current.id,
             });
             rules.move(current.id, doctor.id, slot.startsAt, slot.endsAt, now());
-            audit.record(actor(session), {
+            audit.record(actorOf(session), {
               action: 'reschedule',
               entity: 'appointment',
               entityId: current.id,
