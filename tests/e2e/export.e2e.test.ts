@@ -7,7 +7,7 @@ import type { Result } from '../../src/shared/result';
 import { JobFixtures } from '../support/job-fixtures';
 import { tempCore, tempDir } from '../support/temp-core';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * A patient's history export in the preview: the front desk requests it (nothing is written),
@@ -97,7 +97,10 @@ describe('browser preview: export a patient history', () => {
     await page.getByText('Export finished').first().waitFor();
     await screenshot(page, 'exports');
 
-    const response = await context.request.post(`${preview.origin}/api/exports/list`, { data: {} });
+    const response = await context.request.post(`${preview.origin}/api/exports/list`, {
+      data: {},
+      headers: await pageKeyHeader(page),
+    });
     const list = (await response.json()) as Result<ExportItem[]>;
     if (!list.ok) throw new Error(list.error.message);
     const [item] = list.value;

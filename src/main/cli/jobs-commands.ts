@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { copyFileSync, renameSync } from 'node:fs';
 import type { Core } from '../core';
 
 /** A mistake the user can fix; the CLI prints it as one line and exits 1. */
@@ -77,11 +77,12 @@ export async function runJobsCommand(
     return 0;
   }
   if (command === 'export' && (verb === 'history' || verb === 'range')) {
-    const file = options.out ? resolve(options.out) : undefined;
+    // Written into exports/ like every export (the only folder mail attachments are read from),
+    // then copied to --out, which cli.ts has already checked (out-file.ts).
     let item;
     if (verb === 'history') {
       if (!options.patient) throw new JobsUsageError('Say whose history: `export history --patient NUMBER`.');
-      item = await core.jobs.exportHistory(options.patient, file);
+      item = await core.jobs.exportHistory(options.patient);
     } else {
       if (
         !options.from ||
@@ -92,7 +93,12 @@ export async function runJobsCommand(
       ) {
         throw new JobsUsageError('Give the range as --from YYYY-MM-DD --to YYYY-MM-DD (from not after to).');
       }
-      item = await core.jobs.exportRange(options.from, options.to, file);
+      item = await core.jobs.exportRange(options.from, options.to);
+    }
+    if (options.out && item.status === 'done' && item.filePath) {
+      copyFileSync(item.filePath, `${options.out}.partial`);
+      renameSync(`${options.out}.partial`, options.out);
+      item = { ...item, filePath: options.out };
     }
     const sent = item.emailStatus ? await core.jobs.sendOutbox() : null;
     out.print(

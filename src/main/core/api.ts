@@ -44,7 +44,7 @@ export interface Core {
   /** Verified online backups into `<dataDir>/backups` (daily + monthly rotation) or a chosen file. */
   readonly backups: {
     runDaily(): Promise<{ file: string; bytes: number; deleted: string[] }>;
-    backupTo(file: string): Promise<number>;
+    backupTo(file: string, options?: { replace?: boolean }): Promise<number>;
     list(): { name: string; path: string; kind: 'daily' | 'monthly'; bytes: number; modifiedAt: number }[];
   };
   /**

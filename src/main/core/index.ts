@@ -256,5 +256,5 @@ export { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from './pc-settin
 export { errorFields, fileLogger, type Logger } from './logger';
 export { defaultMigrationsFolder } from './db/locate';
 export { requestRestore } from './backups/pending';
-export { restoreDatabase } from './backups/restore';
+export { recordRestore, restoreDatabase } from './backups/restore';
 export { isDatabaseInUse } from './backups/in-use';

@@ -23,6 +23,22 @@ function assertMayAct(session: SessionInfo, appointment: AppointmentView): void 
   }
 }
 
+type Scope = { doctorId?: number | undefined; departmentId?: number | undefined };
+
+/**
+ * "Own list only" (docs/clinic-workflows.md): a doctor's calendar and free slots are their own;
+ * asking for another doctor or a department is refused with `refusal`. Other roles keep `input`.
+ */
+function ownScope(session: SessionInfo, input: Scope, refusal: string): Scope {
+  if (session.role !== 'doctor') return input;
+  if (
+    (input.doctorId !== undefined && input.doctorId !== session.doctorId) ||
+    input.departmentId !== undefined
+  )
+    throw new UserError('forbidden', refusal);
+  return { doctorId: session.doctorId ?? -1 };
+}
+
 export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (services) => {
   const { sqlite, settings, clock, audit } = services;
   // Read lazily: the outbox belongs to the background, which is wired next to the handlers.
@@ -106,13 +122,15 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
       today: localDate(now(), zone()),
     }),
 
-    'appointments/freeSlots': (input) => {
+    'appointments/freeSlots': (input, ctx) => {
+      const session = requireSession(ctx);
       const timeZone = zone();
+      const filter = ownScope(session, input, 'Doctors can see their own free slots only.');
       return {
         timeZone,
         from: input.from,
         days: input.days,
-        doctors: schedule.activeDoctors(input).map((d) => ({
+        doctors: schedule.activeDoctors(filter).map((d) => ({
           doctorId: d.id,
           doctorName: d.full_name,
           departmentName: d.department_name,
@@ -126,16 +144,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
     'appointments/list': (input, ctx) => {
       const session = requireSession(ctx);
       const timeZone = zone();
-      let filter: { doctorId?: number | undefined; departmentId?: number | undefined } = input;
-      if (session.role === 'doctor') {
-        if (
-          (input.doctorId !== undefined && input.doctorId !== session.doctorId) ||
-          input.departmentId !== undefined
-        ) {
-          throw new UserError('forbidden', 'Doctors can list their own appointments only.');
-        }
-        filter = { doctorId: session.doctorId ?? -1 };
-      }
+      const filter = ownScope(session, input, 'Doctors can list their own appointments only.');
       const start = dayRange(input.from, timeZone).start;
       const end = dayRange(addDays(input.from, input.days - 1), timeZone).end;
       return {
