@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentView, FreeSlots, PatientDetails } from '../../src/shared/dto/clinic';
 import type { Result } from '../../src/shared/result';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * The clinic-day flow continued (same clock as clinic-flow.e2e): the doctor records a next visit
@@ -34,7 +34,11 @@ describe('browser preview: a follow-up from the doctor to the front desk', () =>
   });
 
   async function api<T>(channel: string, input: object = {}): Promise<T> {
-    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    // The preview's /api needs the page's per-session key as well as its cookie (issue 9, item 5).
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, {
+      data: input,
+      headers: await pageKeyHeader(page),
+    });
     const result = (await response.json()) as Result<T>;
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
     return result.value;
