@@ -135,6 +135,33 @@ function Report({ report }: { report: ReportDetail }) {
             ))}
           </Table.Tbody>
         </Table>
+        {d.followUps ? (
+          <div>
+            <Title order={3} size="h5">
+              Follow-ups due this month
+            </Title>
+            <Table aria-label="Follow-ups due this month" w="auto" withTableBorder>
+              <Table.Tbody>
+                {(
+                  [
+                    ['Due', d.followUps.due],
+                    ['Booked', d.followUps.booked],
+                    ['Not needed', d.followUps.notNeeded],
+                    ['Overdue', d.followUps.overdue],
+                  ] as const
+                ).map(([label, n]) => (
+                  <Table.Tr key={label}>
+                    <Table.Th>{label}</Table.Th>
+                    <Table.Td>{n}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Text size="xs" c="dimmed">
+              As they stood on {d.followUps.asOf}; overdue ones are still open.
+            </Text>
+          </div>
+        ) : null}
         <div>
           <Title order={3} size="h5">
             Most frequent diagnoses
