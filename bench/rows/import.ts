@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/core/logger';
 import { round } from '../measure';
@@ -185,8 +186,32 @@ export function ensureImportCsv(repoRoot: string, rows: number, seed: number): s
 }
 
 /**
- * Ours: `cli import patients FILE` without a mapping, as the CLI runs it — `core.imports.importPath`:
- * the inspect worker guesses the mapping, the import worker reads, decodes, parses with papaparse,
+ * The import worker as the app ships it: one bundled JavaScript entry (electron-vite builds
+ * out/main/import-worker.js the same way, dependencies left in node_modules). Run from source,
+ * each worker start would first compile its TypeScript module graph through tsx (about 5 s per
+ * start on this loaded machine), a cost the built app does not have.
+ */
+async function builtImportWorker(repoRoot: string): Promise<string> {
+  const outDir = join(repoRoot, 'bench', '.cache', 'import-worker');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: repoRoot,
+    build: {
+      ssr: join(repoRoot, 'src', 'main', 'core', 'imports', 'worker.ts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'import-worker.mjs' } },
+    },
+  });
+  return join(outDir, 'import-worker.mjs');
+}
+
+/**
+ * Ours: `cli import patients FILE` without a mapping, as the CLI runs it — `core.imports.importPath`
+ * with the built worker: the inspect worker guesses the mapping, the import worker reads, decodes, parses with papaparse,
  * checks every row like the registration form, looks for registered patients and writes them in
  * one transaction — into a fresh, empty clinic (migrated, no patients). Reference: `sqlite3
  * .import --csv` of the same file into a plain table of a fresh database (no checks, no indexes).
@@ -201,7 +226,8 @@ export const patientImport: BenchRow = {
     const scratch = mkdtempSync(join(tmpdir(), 'clinic-desk-bench-import-'));
     try {
       const dataDir = join(scratch, 'clinic');
-      const core = await createCore({ dataDir, logger: silentLogger, clock: ctx.clock });
+      const importWorker = await builtImportWorker(ctx.repoRoot);
+      const core = await createCore({ dataDir, logger: silentLogger, clock: ctx.clock, importWorker });
       let summary;
       const started = process.hrtime.bigint();
       try {
