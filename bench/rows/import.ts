@@ -175,7 +175,7 @@ export function ensureImportCsv(repoRoot: string, rows: number, seed: number): s
       next() < 0.1 ? pick(NOTES) : '',
       next() < 0.5 ? 'Yes' : 'No',
     ];
-    if (i % 250 === 0 && kept.length > 0) cells = [id, ...(pick(kept).slice(1) as string[])];
+    if (i % 250 === 0 && kept.length > 0) cells = [id, ...pick(kept).slice(1)];
     if (i % 97 === 0) kept.push(cells);
     lines.push(cells.map(quote).join(','));
   }
