@@ -13,13 +13,18 @@ export interface CliResult {
 
 /** The real command line as a child process (tsx over src/main/cli.ts), never the user's data folder. */
 export async function cli(...args: string[]): Promise<CliResult> {
+  return cliWithEnv({}, ...args);
+}
+
+/** `cli` with extra environment variables (e.g. XDG_CONFIG_HOME, where the app's per-PC settings are). */
+export async function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(
       join(root, 'node_modules', '.bin', 'tsx'),
       ['src/main/cli.ts', ...args],
       {
         cwd: root,
-        env: { ...process.env, CLINIC_DESK_DATA_DIR: '' },
+        env: { ...process.env, CLINIC_DESK_DATA_DIR: '', ...env },
       },
     );
     return { code: 0, stdout, stderr };
