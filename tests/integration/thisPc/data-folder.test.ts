@@ -16,6 +16,7 @@ import type { Connection } from '../../../src/main/core/api';
 import { verifyDatabaseFile } from '../../../src/main/core/backups/verify';
 import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
 import type { DataFolderHost, Transport } from '../../../src/main/core/host';
+import { attachmentProblem } from '../../../src/main/core/outbox/attachments';
 import { moveProblem } from '../../../src/main/core/thisPc/rules';
 import { craftHostile } from '../../support/hostile-backups';
 import { expectRefused, registerPatient, value } from '../../support/clinic';
@@ -105,7 +106,24 @@ describe('Settings › This PC › Data folder', () => {
     writeFileSync(join(t.dataDir, 'exports', 'appointments-1.csv'), 'when,who\n');
     mkdirSync(join(t.dataDir, 'network'), { recursive: true });
     writeFileSync(join(t.dataDir, 'network', 'host-cert.pem'), 'certificate');
+    // An e-mail still waiting with that export attached (the relay attaches only from exports/).
+    const db = new Database(t.core.dbPath);
+    db.prepare(
+      `INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, attachments)
+       VALUES ('export:1', 'export', 'ana@example.com', 'Export', '<p>x</p>', 'x', ?)`,
+    ).run(JSON.stringify([{ filename: 'a.csv', contentType: 'text/csv', path: exportFile(t.dataDir) }]));
+    db.close();
   }
+  const exportFile = (folder: string) => join(folder, 'exports', 'appointments-1.csv');
+  const waitingAttachment = (file: string): unknown => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const row = db.prepare<[], { attachments: string }>('SELECT attachments FROM email_outbox').get();
+      return (JSON.parse(row?.attachments ?? '[]') as { path: string }[])[0]?.path;
+    } finally {
+      db.close();
+    }
+  };
 
   /** An administrator signed in from `transport` (a desktop window is 'ipc'). */
   async function admin(transport: Transport = 'ipc'): Promise<Connection> {
@@ -189,6 +207,15 @@ describe('Settings › This PC › Data folder', () => {
       expect(readFileSync(join(elsewhere, 'network', 'host-cert.pem'), 'utf8')).toBe('certificate');
       expect(listing(elsewhere).filter((f) => f.includes('partial'))).toEqual([]);
       expect(auditSummaries(moved)).toEqual([`Data copied here from ${t.dataDir} on this PC`]);
+      // The waiting e-mail now attaches the copy, which the relay's check accepts in the new folder.
+      expect(waitingAttachment(moved)).toBe(exportFile(elsewhere));
+      expect(
+        attachmentProblem(
+          { filename: 'a.csv', contentType: 'text/csv', path: exportFile(elsewhere) },
+          join(elsewhere, 'exports'),
+        ),
+      ).toBeNull();
+      expect(waitingAttachment(t.core.dbPath)).toBe(exportFile(t.dataDir));
 
       expect(shell.stored).toEqual([elsewhere]);
       await new Promise((resolve) => setImmediate(resolve));

@@ -7,7 +7,7 @@ import { errorFields } from '../logger';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import type { DataFolderHost, Transport } from '../host';
-import { copyDataFolder } from './move';
+import { copyDataFolder, repointExports } from './move';
 import {
   CLIENT_PC,
   databaseBytes,
@@ -36,10 +36,11 @@ export const thisPcHandlers: DomainHandlers<typeof thisPcChannels> = (services) 
     if (locked || !dataFolder) throw new UserError('conflict', locked ?? NOT_THE_DESKTOP_APP);
     return dataFolder;
   };
-  /** The move's audit entry in the copied database (the live one is the old folder's). */
-  const recordIn = (file: string, actor: AuditActor, summary: string) => {
-    const copy = openSqlite(file, nativeBinding ? { nativeBinding } : {});
+  /** The copied database: its export paths pointed at the new folder, and the move's audit entry. */
+  const finishCopy = (target: string, actor: AuditActor, summary: string) => {
+    const copy = openSqlite(join(target, 'clinic.db'), nativeBinding ? { nativeBinding } : {});
     try {
+      repointExports(copy, dataDir, target);
       auditLog(copy, services.clock).record(actor, { action: 'move', entity: 'data_folder', summary });
     } finally {
       copy.close();
@@ -95,7 +96,7 @@ export const thisPcHandlers: DomainHandlers<typeof thisPcChannels> = (services) 
       const undo = await copyDataFolder({ sqlite, backups, from: dataDir, to: target });
       // The copy is complete and checked; each database now says where the data went.
       try {
-        recordIn(join(target, 'clinic.db'), actor, `Data copied here from ${dataDir} on this PC`);
+        finishCopy(target, actor, `Data copied here from ${dataDir} on this PC`);
       } catch (error) {
         logger.log('error', 'moved database not writable', errorFields(error));
         await undo();

@@ -1,8 +1,9 @@
 import { cp, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { BackupService } from '../backups/backups';
 import type { Sqlite } from '../db/open';
 import { UserError } from '../errors';
+import { exportsFolder } from '../exports/service';
 import { companionFolders } from './rules';
 
 /**
@@ -64,4 +65,43 @@ export async function copyDataFolder(options: {
     throw new UserError('conflict', `Nothing was moved: ${reasonOf(error)}`);
   }
   return undo;
+}
+
+/**
+ * The copied database still names files in the old folder's exports/ (a finished export's file, an
+ * e-mail waiting with an export attached); the relay only attaches files from its own exports/, so
+ * those paths are pointed at the copies in the new folder. Run on the copy, in one transaction.
+ */
+export function repointExports(copy: Sqlite, from: string, to: string): void {
+  const oldPrefix = exportsFolder(from) + sep;
+  const newPrefix = exportsFolder(to) + sep;
+  const moved = (path: string) =>
+    path.startsWith(oldPrefix) ? newPrefix + path.slice(oldPrefix.length) : path;
+  copy.transaction(() => {
+    copy
+      .prepare(`UPDATE exports SET file_path = ? || substr(file_path, ?) WHERE substr(file_path, 1, ?) = ?`)
+      .run(newPrefix, oldPrefix.length + 1, oldPrefix.length, oldPrefix);
+    const waiting = copy
+      .prepare<[], { id: number; attachments: string }>(
+        'SELECT id, attachments FROM email_outbox WHERE attachments LIKE \'%"path"%\'',
+      )
+      .all();
+    const update = copy.prepare<[string, number]>('UPDATE email_outbox SET attachments = ? WHERE id = ?');
+    for (const row of waiting) {
+      let list: unknown;
+      try {
+        list = JSON.parse(row.attachments);
+      } catch {
+        continue; // Unreadable attachments are refused by the relay as they were.
+      }
+      if (!Array.isArray(list)) continue;
+      const next = list.map((item: unknown) =>
+        typeof item === 'object' && item !== null && typeof (item as { path?: unknown }).path === 'string'
+          ? { ...item, path: moved((item as { path: string }).path) }
+          : item,
+      );
+      const text = JSON.stringify(next);
+      if (text !== row.attachments) update.run(text, row.id);
+    }
+  })();
 }

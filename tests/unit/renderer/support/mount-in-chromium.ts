@@ -83,7 +83,7 @@ export async function mountInChromium(
   await page.addStyleTag({ content: bundle.css });
   await page.addScriptTag({ content: bundle.js });
   await page.evaluate(() => {
-    const w = window as unknown as {
+    const w = globalThis as unknown as {
       clinicDesk: unknown;
       answerCall: (channel: string, input: unknown) => Promise<unknown>;
       mountComponent: () => void;
