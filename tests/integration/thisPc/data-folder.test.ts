@@ -132,6 +132,25 @@ describe('Settings › This PC › Data folder', () => {
     return connection;
   }
 
+  /** A refused change: its sentence, and the database, both folders and the stored choice unchanged. */
+  async function refusedChange(
+    channel: 'thisPc/moveDataFolder' | 'thisPc/openDataFolder',
+    target: string,
+    message: RegExp,
+  ): Promise<string> {
+    const window = await admin();
+    shell.picked = target;
+    const here = listing(t.dataDir);
+    const there = listing(target);
+    const sentence = await expectRefused(t.core.dbPath, window, channel, {}, 'conflict', message);
+    expect(listing(t.dataDir)).toEqual(here);
+    expect(listing(target)).toEqual(there);
+    expect(shell.stored).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(requestRestart).not.toHaveBeenCalled();
+    return sentence;
+  }
+
   beforeEach(() => {
     elsewhere = tempDir('clinic-desk-elsewhere-');
     cleanups.push(() => rmSync(elsewhere, { recursive: true, force: true }));
@@ -239,27 +258,8 @@ describe('Settings › This PC › Data folder', () => {
       expect(requestRestart).not.toHaveBeenCalled();
     });
 
-    /** A refused move: its sentence, and the database, both folders and the stored choice unchanged. */
-    async function refusedMove(target: string, message: RegExp): Promise<string> {
-      const window = await admin();
-      shell.picked = target;
-      const here = listing(t.dataDir);
-      const there = listing(target);
-      const sentence = await expectRefused(
-        t.core.dbPath,
-        window,
-        'thisPc/moveDataFolder',
-        {},
-        'conflict',
-        message,
-      );
-      expect(listing(t.dataDir)).toEqual(here);
-      expect(listing(target)).toEqual(there);
-      expect(shell.stored).toEqual([]);
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(requestRestart).not.toHaveBeenCalled();
-      return sentence;
-    }
+    const refusedMove = (target: string, message: RegExp) =>
+      refusedChange('thisPc/moveDataFolder', target, message);
 
     it('refuses a folder that does not exist, or a file in place of a folder', async () => {
       await start();
@@ -384,24 +384,8 @@ describe('Settings › This PC › Data folder', () => {
       ]);
     });
 
-    async function refusedOpen(target: string, message: RegExp): Promise<string> {
-      const window = await admin();
-      shell.picked = target;
-      const there = listing(target);
-      const sentence = await expectRefused(
-        t.core.dbPath,
-        window,
-        'thisPc/openDataFolder',
-        {},
-        'conflict',
-        message,
-      );
-      expect(listing(target)).toEqual(there);
-      expect(shell.stored).toEqual([]);
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(requestRestart).not.toHaveBeenCalled();
-      return sentence;
-    }
+    const refusedOpen = (target: string, message: RegExp) =>
+      refusedChange('thisPc/openDataFolder', target, message);
 
     it('refuses a folder without a clinic database', async () => {
       await start();
