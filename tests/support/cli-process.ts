@@ -12,12 +12,12 @@ export interface CliResult {
 }
 
 /** The real command line as a child process (tsx over src/main/cli.ts), never the user's data folder. */
-export async function cli(...args: string[]): Promise<CliResult> {
+export function cli(...args: string[]): Promise<CliResult> {
   return cliWithEnv({}, ...args);
 }
 
-/** `cli` with extra environment variables (e.g. XDG_CONFIG_HOME, where the app's per-PC settings are). */
-export async function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+/** `cli` with extra environment variables (an SMTP URL, an empty one to keep mail off). */
+export async function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(
       join(root, 'node_modules', '.bin', 'tsx'),
