@@ -191,7 +191,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           })
           .immediate(),
       );
-      ctx.changed('appointments', 'email_outbox');
       return load(id);
     },
 
@@ -230,7 +229,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           })
           .immediate(),
       );
-      ctx.changed('appointments', 'email_outbox');
       return load(input.id);
     },
 
@@ -240,7 +238,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
         summary: 'Cancelled',
         after: (a) => confirmations.queue('cancelled', a),
       });
-      ctx.changed('appointments', 'email_outbox');
       return result;
     },
 
@@ -257,7 +254,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           }
         },
       });
-      ctx.changed('appointments');
       return result;
     },
 
@@ -273,7 +269,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           }
         },
       });
-      ctx.changed('appointments');
       return result;
     },
 
@@ -298,7 +293,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           });
         },
       });
-      ctx.changed('appointments', 'treatments');
       return { ...result, treatment: views.treatmentOf(result.id) };
     },
   };

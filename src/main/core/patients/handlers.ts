@@ -53,7 +53,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           return newId;
         })
         .immediate();
-      ctx.changed('patients');
       return records.require(id);
     },
 
@@ -78,7 +77,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           return after;
         })
         .immediate();
-      ctx.changed('patients');
       return updated;
     },
 
@@ -98,7 +96,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           return records.require(input.id);
         })
         .immediate();
-      ctx.changed('patients');
       return result;
     },
 
@@ -118,7 +115,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           return records.require(input.id);
         })
         .immediate();
-      ctx.changed('patients');
       return result;
     },
 
