@@ -303,7 +303,7 @@ describe('data-changed events come from the contract', () => {
     expect(wrote.length, wrote.join(', ')).toBeGreaterThanOrEqual(20);
   }, 120_000);
 
-  it('a sign-in, a booking and a completed visit reach another window as their declared kinds', async () => {
+  it('a sign-in and a booking reach another window as their declared kinds; a refused booking announces nothing', async () => {
     t = await tempCore({ demo: true });
     const other = t.core.connectAs('admin', 'test');
     const heard: unknown[] = [];
