@@ -5,7 +5,7 @@ import type { JobFinished, JobProgress } from './dto/jobs';
 import type { ImportProgress } from './dto/imports';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
-import type { Access } from './channels/define';
+import type { Access, DataKind } from './channels/define';
 import { departmentChannels } from './channels/departments';
 import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
@@ -52,7 +52,8 @@ export const channels = {
   ...thisPcChannels,
 } as const;
 
-export type { Access, ChannelSpec } from './channels/define';
+export type { Access, ChannelSpec, DataEffect, DataKind } from './channels/define';
+export { changesOf, DATA_KINDS, readsOf, writes } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
 export {
   patientDeactivateInput,
@@ -82,8 +83,12 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 
 /** Push events from main to every window: their names and payloads. */
 export interface EventMap {
-  /** Some stored data changed; `tables` lets screens refetch only what they show. */
-  'data/changed': { tables: string[] };
+  /**
+   * Some stored data changed: `tables` names the kinds (sorted, no repeats), so each window
+   * refetches only the queries whose channel `reads` one of them. Sent by the Dispatcher after a
+   * successful call of a channel that declares `changes`, and by background work that writes.
+   */
+  'data/changed': { tables: DataKind[] };
   /** The session of this window ended (sign-out, idle lock, account deactivated). */
   'session/ended': { reason: 'signed-out' | 'idle' | 'revoked' };
   /** A background job made progress (export rows written so far). */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { channels, CHANNEL_NAMES, describeAccess, type ChannelName } from '../../shared/contract';
+import {
+  changesOf,
+  channels,
+  CHANNEL_NAMES,
+  describeAccess,
+  writes,
+  type ChannelName,
+  type DataKind,
+} from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
 
 export interface ChannelEntry {
@@ -7,7 +15,10 @@ export interface ChannelEntry {
   summary: string;
   /** Roles allowed to call it; 'public' channels need no sign-in. */
   roles: Role[] | 'public';
+  /** Whether it writes stored data (it declares `changes` in the contract). */
   mutates: boolean;
+  /** The kinds of data a successful call changes, broadcast as `data/changed`. */
+  changes: DataKind[];
   input: unknown;
 }
 
@@ -20,7 +31,8 @@ export function channelCatalog(): ChannelEntry[] {
       name,
       summary: spec.summary,
       roles: access === 'public' ? 'public' : access === 'signed-in' ? [...ROLES] : [...access],
-      mutates: spec.mutates,
+      mutates: writes(spec),
+      changes: [...changesOf(spec)],
       input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
     };
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { channels, isChannelName, type Access, type ChannelName, type EventMap } from '../../shared/contract';
+import {
+  changesOf,
+  channels,
+  isChannelName,
+  type Access,
+  type ChannelName,
+  type EventMap,
+} from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
@@ -140,7 +147,6 @@ export class Dispatcher {
       });
       return fail('invalid_input', invalidInputMessage(issues), issues);
     }
-    const changedTables = new Set<string>();
     const ctx: CallContext = {
       session,
       transport,
@@ -148,12 +154,12 @@ export class Dispatcher {
         if (next) state.session = next;
         else this.endSession(state, reason);
       },
-      changed: (...tables) => tables.forEach((t) => changedTables.add(t)),
     };
     try {
       const handler = this.handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, ctx);
-      if (changedTables.size > 0) this.hub.broadcast('data/changed', { tables: [...changedTables].sort() });
+      // The contract entry says what a successful call changes: no handler announces it by hand.
+      this.hub.announce(changesOf(spec));
       return ok(value);
     } catch (error) {
       if (error instanceof UserError) {

@@ -1,4 +1,4 @@
-import type { EventMap, EventName } from '../../shared/contract';
+import type { DataKind, EventMap, EventName } from '../../shared/contract';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -29,6 +29,16 @@ export class EventHub {
     // Core listeners first: a window refetching on this event must find the memo already cleared.
     for (const listener of this.coreListeners) listener(event, payload);
     for (const set of this.listeners.values()) for (const listener of set) listener(event, payload);
+  }
+
+  /**
+   * The one way stored-data changes reach the windows (and the stats memo): `data/changed` with
+   * the kinds sorted and without repeats; nothing is sent for no kinds. The Dispatcher calls it
+   * with a channel's declared `changes`; background work that writes calls it with its own.
+   */
+  announce(kinds: Iterable<DataKind>): void {
+    const tables = [...new Set(kinds)].sort();
+    if (tables.length > 0) this.broadcast('data/changed', { tables });
   }
 
   send<E extends EventName>(connectionId: string, event: E, payload: EventMap[E]): void {

@@ -11,8 +11,6 @@ export interface CallContext {
   transport: Transport;
   /** Bind (login/setup) or end (logout, with why) this connection's session. */
   setSession(session: SessionInfo | null, reason?: 'signed-out' | 'idle'): void;
-  /** Tables this call changed, announced to every window once the call succeeds. */
-  changed(...tables: string[]): void;
 }
 
 export type Handler<C extends ChannelName> = (

@@ -150,7 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     onFailure: (message) => notifier.notify('Backup failed', message),
-    onSuccess: () => hub.broadcast('data/changed', { tables: ['settings'] }),
+    onSuccess: () => hub.announce(['settings']),
   });
   const network = {
     devices: new DeviceRegistry(sqlite, clock, base.audit),
@@ -211,9 +211,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ...(seedOptions.seed === undefined ? {} : { seed: seedOptions.seed }),
       });
       logger.log('info', 'demo clinic seeded');
-      dispatcher.hub.broadcast('data/changed', {
-        tables: ['appointments', 'departments', 'doctors', 'patients', 'staff_users', 'treatments'],
-      });
+      dispatcher.hub.announce([
+        'appointments',
+        'departments',
+        'doctors',
+        'patients',
+        'staff_users',
+        'treatments',
+      ]);
       return result;
     },
     seedLarge: async (seedOptions) => {
@@ -227,17 +232,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         doctors: result.doctors,
         appointments: result.appointments,
       });
-      dispatcher.hub.broadcast('data/changed', {
-        tables: [
-          'appointments',
-          'departments',
-          'doctors',
-          'patients',
-          'settings',
-          'staff_users',
-          'treatments',
-        ],
-      });
+      dispatcher.hub.announce([
+        'appointments',
+        'departments',
+        'doctors',
+        'patients',
+        'settings',
+        'staff_users',
+        'treatments',
+      ]);
       return result;
     },
     checkDatabase: () => checkDatabase(sqlite, migrationsFolder),
@@ -247,7 +250,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       certificate: () => hostCertificate(options.dataDir, clock.now()),
       pair: (code, deviceName) => {
         const paired = network.devices.pair(code, deviceName);
-        dispatcher.hub.broadcast('data/changed', { tables: ['network_devices'] });
+        dispatcher.hub.announce(['network_devices']);
         return paired;
       },
       authenticate: (credential) => network.devices.authenticate(credential),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Page } from '../dto';
 import { calendarDate } from '../time-of-day';
-import { define } from './define';
+import { define, DATA_KINDS } from './define';
 
 export interface AuditEntry {
   id: number;
@@ -40,6 +40,6 @@ export const auditChannels = {
     input: auditListInput,
     access: ['admin'],
     summary: 'The audit log, newest first, by person, entity and date range (clinic time zone), paged.',
-    mutates: false,
+    reads: DATA_KINDS,
   }),
 } as const;

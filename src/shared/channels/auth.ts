@@ -52,36 +52,37 @@ export const authChannels = {
     input: empty,
     access: 'public',
     summary: 'Whether the first administrator still has to be created, and demo logins in demo mode.',
-    mutates: false,
+    reads: [],
   }),
   'auth/setup': define<SessionInfo>()({
     input: setupInput,
     access: 'public',
     summary: 'Create the first administrator on an empty database and sign them in.',
-    mutates: true,
+    changes: ['staff_users'],
   }),
   'auth/login': define<SessionInfo>()({
     input: loginInput,
     access: 'public',
     summary: 'Sign in with username and password.',
-    mutates: false,
+    // The account's last sign-in (shown on Staff) and its failed-attempt count.
+    changes: ['staff_users'],
   }),
   'auth/logout': define<null>()({
     input: logoutInput,
     access: 'signed-in',
     summary: 'Sign out of this window.',
-    mutates: false,
+    reads: [],
   }),
   'auth/session': define<SessionInfo | null>()({
     input: empty,
     access: 'public',
     summary: 'The person signed in to this window, or null.',
-    mutates: false,
+    reads: [],
   }),
   'auth/changePassword': define<null>()({
     input: changePasswordInput,
     access: 'signed-in',
     summary: 'Change your own password (the current one is asked for again).',
-    mutates: true,
+    changes: ['staff_users'],
   }),
 } as const;

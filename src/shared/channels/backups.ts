@@ -29,19 +29,19 @@ export const backupChannels = {
     input: emptyInput,
     access: ['admin'],
     summary: 'The backups folder, its verified backups and when the last one was made.',
-    mutates: false,
+    reads: ['settings'],
   }),
   'backups/run': define<BackupSummary>()({
     input: emptyInput,
     access: ['admin'],
     summary: "Make today's verified backup now.",
-    mutates: true,
+    changes: ['settings'],
   }),
   'backups/restore': define<{ restarting: boolean }>()({
     input: backupsRestoreInput,
     access: ['admin'],
     summary:
       'Restore a listed backup: verified first, the current database kept as a safety copy, then swapped at restart.',
-    mutates: true,
+    changes: [],
   }),
 } as const;

@@ -46,24 +46,24 @@ export const departmentChannels = {
     input: departmentsListInput,
     access: ['admin', 'reception', 'doctor'],
     summary: 'Departments with their number of active doctors, by name.',
-    mutates: false,
+    reads: ['departments', 'doctors'],
   }),
   'departments/create': define<DepartmentSummary>()({
     input: departmentCreateInput,
     access: ['admin'],
     summary: 'Add a department (names are unique, ignoring case).',
-    mutates: true,
+    changes: ['departments'],
   }),
   'departments/update': define<DepartmentSummary>()({
     input: departmentUpdateInput,
     access: ['admin'],
     summary: 'Rename a department or change its description.',
-    mutates: true,
+    changes: ['departments', 'doctors'],
   }),
   'departments/setActive': define<DepartmentSummary>()({
     input: departmentSetActiveInput,
     access: ['admin'],
     summary: 'Retire or reinstate a department; a retired department gets no new doctors.',
-    mutates: true,
+    changes: ['departments'],
   }),
 } as const;

@@ -29,21 +29,21 @@ export const exportChannels = {
     access: ['admin', 'doctor'],
     summary:
       "Start a CSV export of a patient's full history (doctors: their own patients), emailed to the address on file; returns at once with its id.",
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/requestHistory': define<{ exportId: number }>()({
     input: z.strictObject({ patientId: z.number().int().positive() }),
     access: ['reception'],
     summary:
       "Ask for a patient's history export; nothing is written or sent until a doctor or the administrator approves it.",
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/approve': define<{ exportId: number }>()({
     input: z.strictObject({ id: z.number().int().positive(), confirmRecentEmailChange }),
     access: ['admin', 'doctor'],
     summary:
       "Approve a front-desk request (doctors: their own patients'): the history is written and emailed to the address on file.",
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/refuse': define<ExportItem>()({
     input: z.strictObject({
@@ -52,37 +52,37 @@ export const exportChannels = {
     }),
     access: ['admin', 'doctor'],
     summary: 'Refuse a front-desk export request with a reason; nothing is written or sent.',
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/startRange': define<{ exportId: number }>()({
     input: exportRangeInput,
     access: ['admin'],
     summary: 'Start a CSV export of every appointment and treatment in a date range.',
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/list': define<ExportItem[]>()({
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
     access: ['admin', 'reception', 'doctor'],
     summary:
       'Recent exports this role may see (front desk: its own requests, without files; doctors: theirs and requests for their patients).',
-    mutates: false,
+    reads: ['email_outbox', 'exports', 'patients', 'staff_users'],
   }),
   'exports/retry': define<{ exportId: number }>()({
     input: id,
     access: ['admin', 'doctor'],
     summary: 'Run a failed export again.',
-    mutates: true,
+    changes: ['exports'],
   }),
   'exports/resend': define<ExportItem>()({
     input: id,
     access: ['admin', 'doctor'],
     summary: 'Email the file of a finished patient export again, to the same address if it is still on file.',
-    mutates: true,
+    changes: ['email_outbox', 'exports'],
   }),
   'exports/reveal': define<{ shown: boolean; path: string }>()({
     input: id,
     access: ['admin', 'doctor'],
     summary: "Show the export's file in the system's file manager (desktop app), else its path.",
-    mutates: false,
+    reads: [],
   }),
 } as const;

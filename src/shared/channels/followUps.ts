@@ -19,12 +19,12 @@ export const followUpChannels = {
     input: followUpListInput,
     access: ['admin', 'reception', 'doctor'],
     summary: "Open follow-ups (a doctor's next-visit dates) due this week, overdue, or all; by doctor.",
-    mutates: false,
+    reads: ['appointments', 'doctors', 'email_outbox', 'follow_ups', 'patients'],
   }),
   'followUps/markNotNeeded': define<FollowUpItem>()({
     input: z.strictObject({ id: recordId('follow-up') }),
     access: ['admin', 'doctor'],
     summary: 'Close an open follow-up as not needed (the doctor of the visit, or an administrator).',
-    mutates: true,
+    changes: ['follow_ups'],
   }),
 } as const;

@@ -28,24 +28,24 @@ export const importChannels = {
     }),
     access: ['admin'],
     summary: 'Send the next piece of a CSV file to import (a new upload when no id is given).',
-    mutates: false,
+    reads: [],
   }),
   'imports/inspect': define<ImportInspection>()({
     input: z.strictObject({ uploadId }),
     access: ['admin'],
     summary: 'Headers, encoding, delimiter, a few rows and the guessed (or remembered) column mapping.',
-    mutates: false,
+    reads: [],
   }),
   'imports/dryRun': define<ImportSummary>()({
     input: importRunInput,
     access: ['admin'],
     summary: 'How many rows would be added, look already registered, or are invalid (with a CSV of them).',
-    mutates: false,
+    reads: ['patients'],
   }),
   'imports/run': define<ImportSummary>()({
     input: importRunInput,
     access: ['admin'],
     summary: 'Import the patients in one transaction; importing the same file again adds nothing.',
-    mutates: true,
+    changes: ['audit_log', 'patients', 'settings'],
   }),
 } as const;

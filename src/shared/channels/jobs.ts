@@ -16,12 +16,12 @@ export const jobChannels = {
     input: empty,
     access: ['admin'],
     summary: 'Each job with its schedule, last run, next run and recent failures.',
-    mutates: false,
+    reads: ['email_outbox', 'job_runs', 'monthly_reports', 'settings'],
   }),
   'jobs/run': define<JobRunResult>()({
     input: jobRunInput,
     access: ['admin'],
     summary: 'Run a job now (idempotent: nothing already queued is queued again).',
-    mutates: true,
+    changes: ['email_outbox', 'job_runs', 'monthly_reports'],
   }),
 } as const;

@@ -41,18 +41,18 @@ export const mailChannels = {
     input: empty,
     access: ['admin'],
     summary: 'SMTP server, sender and job times; whether a password is stored (never the password).',
-    mutates: false,
+    reads: ['settings'],
   }),
   'mail/saveSettings': define<MailSettingsView>()({
     input: mailSettingsInput,
     access: ['admin'],
     summary: 'Save SMTP settings and job times; the password only into the secure store.',
-    mutates: true,
+    changes: ['settings'],
   }),
   'mail/sendTest': define<OutboxItem>()({
     input: sendTestInput,
     access: ['admin'],
     summary: 'Queue a test email through the outbox and try to send it at once.',
-    mutates: true,
+    changes: ['email_outbox'],
   }),
 } as const;

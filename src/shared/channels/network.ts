@@ -89,43 +89,43 @@ export const networkChannels = {
     access: 'public',
     summary:
       "First run on another PC: read the host's certificate fingerprint to compare (before any clinic exists here).",
-    mutates: false,
+    reads: [],
   }),
   'network/join': define<{ restarting: boolean }>()({
     input: networkJoinInput,
     access: 'public',
     summary:
       "First run on another PC: pair with the clinic's host using its one-time code, then restart as its client.",
-    mutates: true,
+    changes: [],
   }),
   'network/status': define<NetworkStatus>()({
     input: emptyInput,
     access: ['admin'],
     summary: 'Whether this PC lets other PCs connect, on which port, and its certificate fingerprint.',
-    mutates: false,
+    reads: ['settings'],
   }),
   'network/configure': define<NetworkStatus>()({
     input: networkConfigureInput,
     access: ['admin'],
     summary: 'Let other PCs in this clinic connect (or stop), and on which port.',
-    mutates: true,
+    changes: ['settings'],
   }),
   'network/createPairingCode': define<PairingCode>()({
     input: emptyInput,
     access: ['admin'],
     summary: 'A one-time code (10 minutes) to pair another PC with this host.',
-    mutates: true,
+    changes: ['network_pairing_codes'],
   }),
   'network/devices': define<NetworkDevice[]>()({
     input: emptyInput,
     access: ['admin'],
     summary: 'The PCs paired with this host: name, when paired, when last seen.',
-    mutates: false,
+    reads: ['network_devices', 'network_pairing_codes'],
   }),
   'network/revokeDevice': define<NetworkDevice>()({
     input: networkRevokeInput,
     access: ['admin'],
     summary: 'Stop a paired PC from connecting; its next call is refused.',
-    mutates: true,
+    changes: ['network_devices'],
   }),
 } as const;

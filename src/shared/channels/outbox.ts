@@ -12,12 +12,12 @@ export const outboxChannels = {
     input: outboxListInput,
     access: ['admin'],
     summary: 'Recent outbox messages with status, attempts and last error.',
-    mutates: false,
+    reads: ['email_outbox'],
   }),
   'outbox/retry': define<OutboxItem>()({
     input: z.strictObject({ id: z.number().int().positive() }),
     access: ['admin'],
     summary: 'Queue a failed or waiting message for sending now.',
-    mutates: true,
+    changes: ['email_outbox'],
   }),
 } as const;

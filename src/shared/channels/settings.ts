@@ -58,18 +58,18 @@ export const settingsChannels = {
     input: empty,
     access: ['admin'],
     summary: "The clinic's settings: name, address, phone, time zone, idle lock.",
-    mutates: false,
+    reads: ['settings'],
   }),
   'settings/public': define<PublicSettings>()({
     input: empty,
     access: 'signed-in',
     summary: 'Clinic name, time zone and idle lock minutes, for every signed-in screen.',
-    mutates: false,
+    reads: ['settings'],
   }),
   'settings/update': define<AdminSettings>()({
     input: settingsUpdateInput,
     access: ['admin'],
     summary: "Change the clinic's name, address, phone, time zone or idle lock.",
-    mutates: true,
+    changes: ['settings'],
   }),
 } as const;

@@ -12,12 +12,21 @@ export const statsChannels = {
     input: statsInput,
     access: ['admin'],
     summary: 'Clinic-wide figures and chart series for the administrator dashboard (memoised 5 min).',
-    mutates: false,
+    reads: [
+      'appointments',
+      'departments',
+      'doctors',
+      'email_outbox',
+      'exports',
+      'patients',
+      'settings',
+      'treatments',
+    ],
   }),
   'stats/doctor': define<DoctorStats>()({
     input: statsInput,
     access: ['doctor'],
     summary: "The signed-in doctor's own day and month (memoised 5 min).",
-    mutates: false,
+    reads: ['appointments', 'doctors', 'settings', 'treatments'],
   }),
 } as const;

@@ -31,21 +31,24 @@ export const thisPcChannels = {
     access: ['admin'],
     summary:
       "Where this PC keeps the clinic's data, where that choice comes from, and whether it can be changed here.",
-    mutates: false,
+    // Only the file system: no stored data a window shows.
+    reads: [],
   }),
   'thisPc/moveDataFolder': define<DataFolderChange>()({
     input: emptyInput,
     access: ['admin'],
     summary:
       'Desktop app: pick a folder, copy the data there (verified), use it from now on and restart; the old folder stays.',
-    mutates: true,
+    // Takes effect at the restart it asks for, like backups/restore: no window shows it before.
+    changes: [],
   }),
   'thisPc/openDataFolder': define<DataFolderChange>()({
     input: emptyInput,
     access: ['admin'],
     summary:
       'Desktop app: pick a folder that already holds a Clinic Desk database, checked first, use it and restart.',
-    mutates: true,
+    // Takes effect at the restart it asks for, like backups/restore: no window shows it before.
+    changes: [],
   }),
 } as const;
 

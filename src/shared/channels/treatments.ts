@@ -20,6 +20,6 @@ export const treatmentChannels = {
     input: amendTreatmentInput,
     access: ['admin', 'doctor'],
     summary: 'Amend a recorded treatment (the doctor who recorded it, or an administrator); audited.',
-    mutates: true,
+    changes: ['treatments'],
   }),
 } as const;

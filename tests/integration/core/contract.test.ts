@@ -1,5 +1,16 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channels, CHANNEL_NAMES, type ChannelName } from '../../../src/shared/contract';
+import {
+  changesOf,
+  channels,
+  CHANNEL_NAMES,
+  DATA_KINDS,
+  readsOf,
+  type Access,
+  type ChannelName,
+  type DataKind,
+} from '../../../src/shared/contract';
 import { ROLES, type Role } from '../../../src/shared/roles';
 import { snapshotDatabase, tempCore, type TempCore } from '../../support/temp-core';
 
@@ -208,5 +219,132 @@ describe('contract dispatch', () => {
       if (!result.ok) expect(result.error.message).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(snapshotDatabase(t.core.dbPath)).toBe(before);
+  });
+});
+
+/** A digest of every table's rows, by the data kind the table belongs to (FTS and version tables count as patients). */
+function kindDigests(db: Database.Database): Map<string, string> {
+  const digests = new Map<string, string>();
+  const tables = db
+    .prepare<[], { name: string; sql: string | null }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all();
+  for (const { name, sql } of tables) {
+    const order = /WITHOUT\s+ROWID/i.test(sql ?? '') ? '' : ' ORDER BY rowid';
+    const rows = JSON.stringify(db.prepare(`SELECT * FROM "${name}"${order}`).all());
+    const kind = name.startsWith('patients_') ? 'patients' : name;
+    digests.set(kind, (digests.get(kind) ?? '') + createHash('sha1').update(rows).digest('hex'));
+  }
+  return digests;
+}
+
+const allows = (access: Access, role: Role) =>
+  access === 'public' || access === 'signed-in' || access.includes(role);
+
+describe('data-changed events come from the contract', () => {
+  let t: TempCore | undefined;
+  afterEach(() => t?.cleanup());
+
+  it('every call that writes the database declares each kind it wrote, and exactly those arrive as data/changed', async () => {
+    t = await tempCore({ demo: true });
+    const db = new Database(t.core.dbPath, { readonly: true });
+    // The range export's worker writes after the call returns: walk it last.
+    const order = [...CHANNEL_NAMES.filter((n) => n !== 'exports/startRange'), 'exports/startRange' as const];
+    const wrote: string[] = [];
+    const version = () => db.pragma('data_version', { simple: true }) as number;
+    let [current, seen] = [kindDigests(db), version()];
+    try {
+      for (const name of order) {
+        const spec = channels[name];
+        const role = ROLES.find((r) => allows(spec.access, r)) ?? 'admin';
+        const window = t.core.connectAs(demoUser[role], 'test');
+        const heard: DataKind[][] = [];
+        window.onEvent((event, payload) => {
+          if (event === 'data/changed') heard.push((payload as { tables: DataKind[] }).tables);
+        });
+        // PRAGMA data_version moves when another connection (the core's) commits: read the
+        // tables again only then.
+        if (version() !== seen) [current, seen] = [kindDigests(db), version()];
+        const before = current;
+        const result = await window.callUnknown(name, sampleInput[name]);
+        if (version() !== seen) [current, seen] = [kindDigests(db), version()];
+        const after = current;
+        window.close();
+        const written = [...after.keys()].filter((k) => before.get(k) !== after.get(k));
+        const declared = changesOf(spec);
+        // audit_log is written by nearly every write and the Audit screen reads every kind;
+        // kinds that background work announced meanwhile (the outbox relay) are theirs.
+        const background = new Set(heard.flat());
+        const undeclared = written.filter(
+          (k) =>
+            k !== 'audit_log' &&
+            k !== '__drizzle_migrations' &&
+            !declared.includes(k as DataKind) &&
+            !background.has(k as DataKind),
+        );
+        expect(undeclared, `${name} wrote ${undeclared.join(', ')} without declaring it in changes`).toEqual(
+          [],
+        );
+        if (result.ok && declared.length > 0) {
+          expect(heard, `${name} announced its declared kinds`).toContainEqual([...declared].sort());
+        }
+        if (!result.ok || declared.length === 0) {
+          // A refused or read-only call announces nothing of its own.
+          for (const tables of heard)
+            expect(
+              tables.some((k) => !written.includes(k)),
+              name,
+            ).toBe(false);
+        }
+        if (written.some((k) => k !== 'audit_log')) wrote.push(name);
+      }
+    } finally {
+      db.close();
+    }
+    // The walk is not vacuous: the sample inputs really write through most writing channels.
+    expect(wrote.length, wrote.join(', ')).toBeGreaterThanOrEqual(20);
+  }, 120_000);
+
+  it('a sign-in and a booking reach another window as their declared kinds; a refused booking announces nothing', async () => {
+    t = await tempCore({ demo: true });
+    const other = t.core.connectAs('admin', 'test');
+    const heard: unknown[] = [];
+    other.onEvent((event, payload) => heard.push([event, payload]));
+
+    const desk = t.core.connect('test');
+    expect(
+      await desk.call('auth/login', { username: 'reception', password: 'demo-reception' }),
+    ).toMatchObject({ ok: true });
+    expect(heard).toEqual([['data/changed', { tables: ['staff_users'] }]]);
+
+    heard.length = 0;
+    const slots = await desk.call('appointments/freeSlots', { from: '2026-03-11', days: 1 });
+    if (!slots.ok) throw new Error(slots.error.message);
+    const slot = slots.value.doctors.flatMap((d) => d.slots.map((s) => ({ doctorId: d.doctorId, s })))[0];
+    if (!slot) throw new Error('no free slot on 2026-03-11');
+    const booked = await desk.call('appointments/book', {
+      patientId: 1,
+      doctorId: slot.doctorId,
+      startsAt: slot.s.startsAt,
+    });
+    expect(booked).toMatchObject({ ok: true });
+    expect(heard).toEqual([['data/changed', { tables: [...channels['appointments/book'].changes].sort() }]]);
+
+    heard.length = 0;
+    const refused = await desk.call('appointments/book', {
+      patientId: 1,
+      doctorId: slot.doctorId,
+      startsAt: slot.s.startsAt,
+    });
+    expect(refused).toMatchObject({ ok: false });
+    expect(heard).toEqual([]);
+  });
+
+  it('names every kind a channel may declare in one list', () => {
+    for (const name of CHANNEL_NAMES) {
+      const spec = channels[name];
+      for (const kind of [...changesOf(spec), ...readsOf(spec)]) expect(DATA_KINDS, name).toContain(kind);
+    }
   });
 });

@@ -193,7 +193,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           })
           .immediate(),
       );
-      ctx.changed('appointments', 'email_outbox');
       return booked;
     },
 
@@ -232,7 +231,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           })
           .immediate(),
       );
-      ctx.changed('appointments', 'email_outbox');
       return load(input.id);
     },
 
@@ -242,7 +240,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
         summary: 'Cancelled',
         after: (a) => confirmations.queue('cancelled', a),
       });
-      ctx.changed('appointments', 'email_outbox');
       return result;
     },
 
@@ -259,7 +256,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           }
         },
       });
-      ctx.changed('appointments');
       return result;
     },
 
@@ -275,7 +271,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           }
         },
       });
-      ctx.changed('appointments');
       return result;
     },
 
@@ -300,7 +295,6 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
           });
         },
       });
-      ctx.changed('appointments', 'treatments');
       return { ...result, treatment: views.treatmentOf(result.id) };
     },
   };

@@ -67,7 +67,6 @@ export const authHandlers: DomainHandlers<typeof authChannels> = (services) => {
       if (!user) throw new Error('Administrator vanished right after it was created.');
       const session = sessionOf(user);
       ctx.setSession(session);
-      ctx.changed('staff_users');
       return session;
     },
 
@@ -155,7 +154,6 @@ export const authHandlers: DomainHandlers<typeof authChannels> = (services) => {
           },
         );
       })();
-      ctx.changed('staff_users');
       return null;
     },
   };

@@ -43,7 +43,6 @@ export const backupHandlers: DomainHandlers<typeof backupChannels> = (services) 
         entity: 'database',
         summary: `Backup ${file.name} written and verified`,
       });
-      ctx.changed('settings');
       return summary(file);
     },
     'backups/restore': async (input, ctx) => {

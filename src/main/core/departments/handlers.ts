@@ -28,7 +28,6 @@ export const departmentHandlers: DomainHandlers<typeof departmentChannels> = ({ 
       } catch (error) {
         return explainDuplicateName(error, input.name);
       }
-      ctx.changed('departments');
       return toSummary(store.require(id));
     },
 
@@ -46,7 +45,6 @@ export const departmentHandlers: DomainHandlers<typeof departmentChannels> = ({ 
             entityId: row.id,
             summary: `Updated department ${input.name}: ${changes.join('; ')}`,
           });
-          ctx.changed('departments', 'doctors');
         })();
       } catch (error) {
         explainDuplicateName(error, input.name);
@@ -66,7 +64,6 @@ export const departmentHandlers: DomainHandlers<typeof departmentChannels> = ({ 
           entityId: row.id,
           summary: `${input.active ? 'Reinstated' : 'Retired'} department ${row.name}`,
         });
-        ctx.changed('departments');
       })();
       return toSummary(store.require(input.id));
     },

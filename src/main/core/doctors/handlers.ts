@@ -46,7 +46,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
         });
         return newId;
       })();
-      ctx.changed('doctors', 'departments');
       return toSummary(store.require(id));
     },
 
@@ -65,7 +64,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
           entityId: row.id,
           summary: `Updated ${input.fullName}: ${changes.join('; ')}`,
         });
-        ctx.changed('doctors', 'departments');
       })();
       return toSummary(store.require(input.id));
     },
@@ -84,7 +82,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
             entityId: row.id,
             summary: `${input.active ? 'Reactivated' : 'Deactivated'} ${row.full_name}`,
           });
-          ctx.changed('doctors', 'departments');
         })
         .immediate();
       return toSummary(store.require(input.id));
@@ -103,7 +100,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
           summary: `Set weekly hours of ${row.full_name}: ${describeWeek(week) || 'none'}`,
         });
       })();
-      ctx.changed('doctor_availability');
       return detail(input.doctorId);
     },
 
@@ -133,7 +129,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
           summary: `${input.kind === 'leave' ? 'Leave' : 'Extra hours'} for ${row.full_name} on ${input.date} ${input.start}–${input.end} (exception ${id})`,
         });
       })();
-      ctx.changed('doctor_exceptions');
       return detail(input.doctorId);
     },
 
@@ -154,7 +149,6 @@ export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, 
         });
         return row.id;
       })();
-      ctx.changed('doctor_exceptions');
       return detail(doctorId);
     },
   };

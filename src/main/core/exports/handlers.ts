@@ -33,13 +33,11 @@ export const exportHandlers: DomainHandlers<typeof exportChannels> = ({ sqlite, 
       const exportId = exports.startHistory(input.patientId, actorOf(session), undefined, {
         confirmRecentEmailChange: input.confirmRecentEmailChange,
       });
-      ctx.changed('exports');
       return { exportId };
     },
     'exports/requestHistory': (input, ctx) => {
       const session = requireSession(ctx);
       const exportId = exports.requestHistory(input.patientId, actorOf(session));
-      ctx.changed('exports');
       return { exportId };
     },
     'exports/approve': (input, ctx) => {
@@ -48,20 +46,17 @@ export const exportHandlers: DomainHandlers<typeof exportChannels> = ({ sqlite, 
       const exportId = exports.approve(input.id, actorOf(session), {
         confirmRecentEmailChange: input.confirmRecentEmailChange,
       });
-      ctx.changed('exports');
       return { exportId };
     },
     'exports/refuse': (input, ctx) => {
       const session = requireSession(ctx);
       visibleExport(input.id, session);
       const item = exports.refuse(input.id, actorOf(session), input.reason);
-      ctx.changed('exports');
       return item;
     },
     'exports/startRange': (input, ctx) => {
       const session = requireSession(ctx);
       const exportId = exports.startRange(input.from, input.to, actorOf(session));
-      ctx.changed('exports');
       return { exportId };
     },
     'exports/list': (input, ctx) => {
@@ -72,14 +67,12 @@ export const exportHandlers: DomainHandlers<typeof exportChannels> = ({ sqlite, 
       const session = requireSession(ctx);
       visibleExport(input.id, session);
       const exportId = exports.retry(input.id, actorOf(session));
-      ctx.changed('exports');
       return { exportId };
     },
     'exports/resend': (input, ctx) => {
       const session = requireSession(ctx);
       visibleExport(input.id, session);
       const item = exports.resend(input.id, actorOf(session));
-      ctx.changed('email_outbox', 'exports');
       return item;
     },
     'exports/reveal': (input, ctx) => {

@@ -10,6 +10,7 @@ import type {
   OutboxStatus,
 } from '../../../shared/dto/jobs';
 import type { SessionInfo } from '../../../shared/dto';
+import type { DataKind } from '../../../shared/contract';
 import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
@@ -35,8 +36,8 @@ export interface ExportServiceDeps {
   outbox: Outbox;
   progress: (event: JobProgress) => void;
   announce: (event: JobFinished) => void;
-  /** Tables changed by a finished export (exports, email_outbox). */
-  changed: (...tables: string[]) => void;
+  /** Announces the kinds a finished export changed (exports, email_outbox) through the event hub. */
+  changed: (...kinds: DataKind[]) => void;
   afterQueue: () => void;
   chunkRows?: number;
 }

@@ -106,7 +106,6 @@ export const followUpHandlers: DomainHandlers<typeof followUpChannels> = ({
           return toItem(after);
         })
         .immediate();
-      ctx.changed('follow_ups');
       return item;
     },
   };

@@ -25,7 +25,6 @@ export const importHandlers: DomainHandlers<typeof importChannels> = ({ imports 
       dryRun: false,
       actor: actorOf(session),
     });
-    ctx.changed('patients', 'audit_log', 'settings');
     return summary;
   },
 });

@@ -7,6 +7,7 @@ import type {
   MailDelivery,
   OutboxItem,
 } from '../../../shared/dto/jobs';
+import type { DataKind } from '../../../shared/contract';
 import type { AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import type { EventHub } from '../events';
@@ -100,7 +101,7 @@ export function createBackground(
     }
     for (const listener of listeners) listener(event);
   };
-  const changed = (...tables: string[]) => hub.broadcast('data/changed', { tables: [...tables].sort() });
+  const changed = (...kinds: DataKind[]) => hub.announce(kinds);
 
   const deliveryTarget = () =>
     resolveDelivery({

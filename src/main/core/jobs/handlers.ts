@@ -19,7 +19,6 @@ export const jobHandlers: DomainHandlers<typeof jobChannels> = ({ background }) 
       }
     }
     const run = await background.scheduler.run(input.job, input.period, actorOf(session));
-    ctx.changed('job_runs', 'email_outbox', 'monthly_reports');
     return { job: input.job, periods: [run] };
   },
 });

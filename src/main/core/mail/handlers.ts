@@ -72,7 +72,6 @@ export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
         });
       })();
       if (background.started()) background.scheduler.start();
-      ctx.changed('settings');
       logger.log('info', 'mail settings saved', { userId: session.userId });
       return settingsView(services);
     },
@@ -94,7 +93,6 @@ export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
         });
       })();
       await background.relay.sendDue();
-      ctx.changed('email_outbox');
       const row = background.outbox.byKey(key);
       if (!row) throw new Error('test email vanished from the outbox');
       return toOutboxItem(row);

@@ -64,19 +64,16 @@ export const networkHandlers: DomainHandlers<typeof networkChannels> = (services
             : 'Other PCs may no longer connect',
         });
       })();
-      ctx.changed('settings');
       await network.host.apply();
       return status(services);
     },
     'network/createPairingCode': (_input, ctx) => {
       const code = network.devices.createCode(actorOf(requireSession(ctx)));
-      ctx.changed('network_pairing_codes');
       return code;
     },
     'network/devices': () => network.devices.list(),
     'network/revokeDevice': (input, ctx) => {
       const device = network.devices.revoke(input.id, actorOf(requireSession(ctx)));
-      ctx.changed('network_devices');
       return device;
     },
   };

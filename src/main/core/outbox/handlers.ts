@@ -31,7 +31,6 @@ export const outboxHandlers: DomainHandlers<typeof outboxChannels> = ({ sqlite, 
       });
     })();
     background.relay.kick();
-    ctx.changed('email_outbox');
     const updated = background.outbox.byId(input.id);
     if (!updated) throw new Error('outbox row vanished');
     return toOutboxItem(updated);

@@ -51,7 +51,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
         });
         return { value: newId, ids: [newId] };
       });
-      ctx.changed('patients');
       return records.require(id);
     },
 
@@ -74,7 +73,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
         }
         return { value: after, ids: [id] };
       });
-      ctx.changed('patients');
       return updated;
     },
 
@@ -92,7 +90,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
         });
         return { value: records.require(input.id), ids: [input.id] };
       });
-      ctx.changed('patients');
       return result;
     },
 
@@ -110,7 +107,6 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
         });
         return { value: records.require(input.id), ids: [input.id] };
       });
-      ctx.changed('patients');
       return result;
     },
 

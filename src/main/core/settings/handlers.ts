@@ -59,7 +59,6 @@ export const settingsHandlers: DomainHandlers<typeof settingsChannels> = ({ sqli
         entityId: null,
         summary: `Changed ${details.join(', ')}`,
       });
-      ctx.changed('settings');
     })();
     return readAdmin(settings);
   },

@@ -50,7 +50,6 @@ export const staffHandlers: DomainHandlers<typeof staffChannels> = ({
         }
       })();
       logger.log('info', 'staff account created', { userId: id, role: input.role, by: session.userId });
-      ctx.changed('staff_users');
       return toSummary(store.require(id));
     },
 
@@ -73,7 +72,6 @@ export const staffHandlers: DomainHandlers<typeof staffChannels> = ({
               entityId: row.id,
               summary: `Updated account ${row.username}: ${changes.join('; ')}`,
             });
-            ctx.changed('staff_users');
           })
           .immediate();
       } catch (error) {
@@ -104,7 +102,6 @@ export const staffHandlers: DomainHandlers<typeof staffChannels> = ({
             entityId: row.id,
             summary: `${input.active ? 'Reactivated' : 'Deactivated'} account ${row.username} (${row.full_name})`,
           });
-          ctx.changed('staff_users');
         })
         .immediate();
       return toSummary(store.require(input.id));
@@ -127,7 +124,6 @@ export const staffHandlers: DomainHandlers<typeof staffChannels> = ({
         })
         .immediate();
       logger.log('info', 'staff password reset', { userId: input.id, by: session.userId });
-      ctx.changed('staff_users');
       return null;
     },
   };

@@ -6,21 +6,16 @@ import type {
   PeriodStats,
   StatusCounts,
 } from '../../../shared/dto/stats';
+import { channels, readsOf } from '../../../shared/contract';
 import { addDays, dayRange, localDate, monthOf, monthRange, zonedInstant } from '../time/zone';
 import { emptyCounts, type Range, type StatsQueries } from './queries';
 
-/** Tables the figures read: a write to any of them drops the memoised figures. */
-export const DASHBOARD_TABLES = [
-  'appointments',
-  'treatments',
-  'patients',
-  'doctors',
-  'departments',
-  'exports',
-  'email_outbox',
-  'settings',
-] as const;
-export const DOCTOR_TABLES = ['appointments', 'treatments', 'doctors', 'settings'] as const;
+/**
+ * Tables the figures read: a write to any of them drops the memoised figures. The contract's
+ * `reads` of each stats channel, so the memo and the windows' refetching agree.
+ */
+export const DASHBOARD_TABLES = readsOf(channels['stats/dashboard']);
+export const DOCTOR_TABLES = readsOf(channels['stats/doctor']);
 
 export const CHART_DAYS = 30;
 export const UPCOMING_DAYS = 7;

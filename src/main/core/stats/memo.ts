@@ -21,10 +21,10 @@ interface Entry {
  * table it read is written first; then it is dropped, so nobody sees a stale count after their
  * own change.
  *
- * Writers reach it two ways: every successful contract call that reports changed tables
- * (`ctx.changed`) is broadcast as `data/changed`, and the core forwards that broadcast here; code
- * that writes outside the dispatcher (jobs, the outbox relay, exports, backups) must call
- * `services.statsMemo.invalidate([...tables])` after its transaction commits.
+ * Writers reach it through the event hub: after every successful call of a channel that declares
+ * `changes`, the Dispatcher announces those kinds as `data/changed`, and work that writes outside
+ * the dispatcher (jobs, the outbox relay, exports, backups) announces its own with
+ * `hub.announce(kinds)` after its transaction commits; the core forwards each broadcast here.
  */
 export class StatsMemo {
   private readonly entries = new Map<string, Entry>();

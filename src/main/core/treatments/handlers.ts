@@ -56,7 +56,6 @@ export const treatmentHandlers: DomainHandlers<typeof treatmentChannels> = ({
           return views.treatment(treatmentId) ?? before;
         })
         .immediate();
-      ctx.changed('treatments');
       const { appointmentId: _appointmentId, ...record } = result;
       return record;
     },

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../../shared/contract';
 import { ApiError } from './apiError';
+import { channelQueryKey } from './dataChanged';
 import { transport } from './transport';
 
 export { ApiError, errorMessage } from './apiError';
@@ -22,9 +23,7 @@ export async function call<C extends ChannelName>(
   return result.value as ChannelResult<C>;
 }
 
-/** Query keys start with the channel name so invalidation can target a domain or a channel. */
-export const channelQueryKey = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-  [channel, input] as const;
+export { channelQueryKey };
 
 interface ChannelQueryOptions {
   enabled?: boolean;

@@ -10,7 +10,7 @@ type StatsChannel = 'stats/dashboard' | 'stats/doctor';
 
 /**
  * The figures of one stats channel: cached like main caches them, refetched when main reports a
- * data change (useServerEvents invalidates every data query), and a refresh that makes main
+ * change of a kind the channel reads (useServerEvents), and a refresh that makes main
  * count again instead of answering from its memo.
  */
 export function useStats<C extends StatsChannel>(channel: C) {

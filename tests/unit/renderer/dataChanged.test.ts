@@ -1,0 +1,105 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelQueryKey, readsAnyOf, refetchChanged } from '../../../src/renderer/src/lib/dataChanged';
+import { channels, CHANNEL_NAMES, readsOf, writes, type DataKind } from '../../../src/shared/contract';
+
+/** The queries three screens keep open, with the same keys the screens build. */
+const SCREENS = {
+  today: [
+    channelQueryKey('appointments/options', {}),
+    channelQueryKey('appointments/list', { from: '2026-03-10', days: 1 }),
+  ],
+  calendar: [
+    channelQueryKey('appointments/list', { from: '2026-03-09', days: 7 }),
+    channelQueryKey('appointments/freeSlots', { from: '2026-03-09', days: 7 }),
+  ],
+  staff: [channelQueryKey('staff/list', {}), channelQueryKey('doctors/list', { includeInactive: true })],
+  session: [channelQueryKey('auth/session', {})],
+};
+
+describe('refetching on data/changed', () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const stops: (() => void)[] = [];
+  afterEach(() => {
+    stops.splice(0).forEach((stop) => stop());
+    client.clear();
+  });
+
+  /** Mounts each screen's queries as active observers and counts every fetch per screen. */
+  async function mount(): Promise<Record<keyof typeof SCREENS, number>> {
+    const fetches = { today: 0, calendar: 0, staff: 0, session: 0 };
+    const observers: QueryObserver<null, Error, null, null, readonly unknown[]>[] = [];
+    for (const [screen, keys] of Object.entries(SCREENS) as [
+      keyof typeof SCREENS,
+      readonly (readonly unknown[])[],
+    ][]) {
+      for (const queryKey of keys) {
+        const observer = new QueryObserver(client, {
+          queryKey,
+          queryFn: () => {
+            fetches[screen] += 1;
+            return Promise.resolve(null);
+          },
+        });
+        stops.push(observer.subscribe(() => undefined));
+        observers.push(observer);
+      }
+    }
+    // The fetch each subscription started: `fetch()` joins it rather than starting another.
+    await Promise.all(observers.map((observer) => observer.getCurrentQuery().fetch()));
+    return fetches;
+  }
+
+  it('an appointments change refetches Today and the calendar, not Staff nor the session', async () => {
+    const fetches = await mount();
+    const first = { ...fetches };
+    await refetchChanged(client, ['appointments', 'email_outbox']);
+    expect(fetches.today - first.today).toBe(1); // appointments/list; the options read no appointments
+    expect(fetches.calendar - first.calendar).toBe(2);
+    expect(fetches.staff - first.staff).toBe(0);
+    expect(fetches.session - first.session).toBe(0);
+  });
+
+  it('a staff change refetches Staff only; a doctors change reaches every screen showing doctors', async () => {
+    const fetches = await mount();
+    let before = { ...fetches };
+    await refetchChanged(client, ['staff_users']);
+    expect([
+      fetches.today - before.today,
+      fetches.calendar - before.calendar,
+      fetches.staff - before.staff,
+    ]).toEqual([0, 0, 1]);
+    before = { ...fetches };
+    await refetchChanged(client, ['doctors']);
+    expect([
+      fetches.today - before.today,
+      fetches.calendar - before.calendar,
+      fetches.staff - before.staff,
+    ]).toEqual([2, 2, 2]);
+    expect(fetches.session - before.session).toBe(0);
+  });
+
+  it('matches a query by its channel: keys outside the contract and writes read nothing', () => {
+    const changed: DataKind[] = ['patients'];
+    expect(readsAnyOf(channelQueryKey('patients/list', { query: 'ann' }), changed)).toBe(true);
+    expect(readsAnyOf(channelQueryKey('staff/list', {}), changed)).toBe(false);
+    expect(readsAnyOf(['patients/drop', {}], changed)).toBe(false);
+    expect(readsAnyOf(['patients/register', {}], changed)).toBe(false);
+  });
+
+  it('every read channel a screen could query is refetched by some kind, except those sign-in drives', () => {
+    const silent = CHANNEL_NAMES.filter(
+      (name) => !writes(channels[name]) && readsOf(channels[name]).length === 0,
+    );
+    expect(silent).toEqual([
+      'auth/setupStatus',
+      'auth/logout',
+      'auth/session',
+      'reports/savePdf',
+      'exports/reveal',
+      'network/probe',
+      'imports/stage',
+      'imports/inspect',
+    ]);
+  });
+});
