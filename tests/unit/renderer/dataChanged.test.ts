@@ -100,6 +100,7 @@ describe('refetching on data/changed', () => {
       'network/probe',
       'imports/stage',
       'imports/inspect',
+      'thisPc/dataFolder', // this PC's folder: changed only by a restart
     ]);
   });
 });
