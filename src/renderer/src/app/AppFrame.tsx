@@ -34,10 +34,7 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
       { reason },
       {
         // Even if the server already ended the session, this window must not keep showing data.
-        onSettled: () => {
-          history.replaceState(null, '', window.location.pathname + window.location.search);
-          forgetSession(queryClient);
-        },
+        onSettled: () => forgetSession(queryClient),
       },
     );
   };

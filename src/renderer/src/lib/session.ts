@@ -14,10 +14,18 @@ export function rememberSignIn(queryClient: QueryClient, session: SessionInfo): 
   void queryClient.invalidateQueries({ queryKey: setupStatusKey });
 }
 
-/** Forget everything the previous person could see, then show the sign-in screen. */
+/**
+ * Forget everything the previous person could see, then show the sign-in screen: every cached
+ * answer goes, and so does the screen in the address, so the next person starts on their own
+ * role's home screen. Every way a session ends comes here (Sign out, the idle lock, the server's
+ * "session ended" event, an unauthenticated answer), whichever of them arrives first.
+ */
 export function forgetSession(queryClient: QueryClient): void {
-  queryClient.removeQueries({
-    predicate: (query) => query.queryKey[0] !== 'auth/session' && query.queryKey[0] !== 'auth/setupStatus',
-  });
+  if (typeof window !== 'undefined' && window.location.hash !== '') {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  // Only the clinic's public sign-in facts stay (name, whether setup is needed): not personal data.
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth/setupStatus' });
+  queryClient.getMutationCache().clear();
   queryClient.setQueryData(sessionKey, null);
 }

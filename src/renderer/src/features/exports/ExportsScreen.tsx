@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Code,
   Group,
@@ -16,13 +15,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { ExportItem } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
+import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { useExportProgress } from '../../lib/useJobEvents';
 import { useSession } from '../../lib/session';
 import { formatInstant } from '../jobs/jobFormat';
 import { ExportHistoryButton } from './ExportHistoryButton';
-
-const STATUS_COLOR: Record<string, string> = { done: 'teal', running: 'blue', queued: 'gray', failed: 'red' };
 
 /** Every export: its progress, file, email and what can be done with it. */
 export function ExportsScreen() {
@@ -180,9 +178,7 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="light">
-          {item.status}
-        </Badge>
+        <StatusBadge status={item.status} />
         {item.error ? (
           <Text size="xs" c="red">
             {item.error}

@@ -1,19 +1,11 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { JobName, JobOverview, OutboxItem } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
+import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { DeliveryNote } from '../mail/DeliveryNote';
 import { formatCounts, formatInstant } from './jobFormat';
-
-const STATUS_COLOR: Record<string, string> = {
-  succeeded: 'teal',
-  sent: 'teal',
-  running: 'blue',
-  sending: 'blue',
-  queued: 'gray',
-  failed: 'red',
-};
 
 /** Administrator's view of the background jobs and the email outbox. */
 export function JobsScreen() {
@@ -109,9 +101,7 @@ function JobRow({ job, onRun, running }: { job: JobOverview; onRun: () => void; 
         {last ? (
           <Stack gap={2}>
             <Group gap="xs">
-              <Badge color={STATUS_COLOR[last.status] ?? 'gray'} variant="light">
-                {last.status}
-              </Badge>
+              <StatusBadge status={last.status} />
               <Text size="sm">
                 {last.period} · {formatInstant(last.startedAt)}
               </Text>
@@ -196,9 +186,7 @@ function OutboxPanel() {
                 </Table.Td>
                 <Table.Td>{item.to}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="light">
-                    {item.status}
-                  </Badge>
+                  <StatusBadge status={item.status} />
                   {item.status === 'queued' && item.nextAttemptAt && item.attempts > 0 ? (
                     <Text size="xs" c="dimmed">
                       next try {formatInstant(item.nextAttemptAt)}

@@ -4,7 +4,7 @@ import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { AppointmentActions } from '../clinic/AppointmentActions';
 import { CancelDialog } from '../clinic/CancelDialog';
-import { StatusBadge } from '../clinic/StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** The front desk's day: every appointment today by time, with check-in, no-show and cancel. */
 export function TodayScreen() {
