@@ -107,8 +107,16 @@ function PatientList({ canRegister }: { canRegister: boolean }) {
             maw={520}
             leftSection={<SearchIcon />}
             rightSection={patients.isFetching && data ? <Loader size="xs" aria-label="Searching" /> : null}
+            data-shortcut="patient-search"
+            description="Enter opens the first patient found."
             value={search}
             onChange={(event) => changeSearch(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              const first = data?.items[0];
+              if (event.key === 'Enter' && first && !patients.isFetching) {
+                window.location.hash = `#/patients/${first.id}`;
+              }
+            }}
             error={searchError}
           />
           <Switch
