@@ -219,12 +219,13 @@ describe('browser preview: the front desk at full speed', () => {
   });
 
   it('defect 5: status badges are readable in full in the visit history, Jobs and Exports', async () => {
-    const truncated = () =>
-      page
-        .locator('.mantine-Badge-label')
-        .evaluateAll((labels): string[] =>
-          labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''),
-        );
+    // A string, evaluated in the page: the tests are type-checked without the DOM library.
+    const truncated = async (): Promise<string[]> =>
+      (await page.evaluate(
+        `[...document.querySelectorAll('.mantine-Badge-label')]
+          .filter((l) => l.scrollWidth > l.clientWidth + 1)
+          .map((l) => l.textContent)`,
+      )) as string[];
     await page.setViewportSize({ width: 1024, height: 800 });
     await signInAs('reception');
     await menu('Patients').click();

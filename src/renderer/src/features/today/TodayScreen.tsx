@@ -22,7 +22,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { AppointmentActions } from '../clinic/AppointmentActions';
 import { CancelDialog } from '../clinic/CancelDialog';
-import { byShow, inScope, NO_FILTER, readFilter, type TodayFilter, type TodayShow } from './todayFilter';
+import { byShow, inScope, NO_FILTER, readFilter, type TodayFilter } from './todayFilter';
 
 /** Where this PC remembers its Today filter (a desk usually serves one department or doctor). */
 export const TODAY_FILTER_KEY = 'clinic-desk:today-filter';
