@@ -221,11 +221,11 @@ describe('browser preview: the front desk at full speed', () => {
   it('defect 5: status badges are readable in full in the visit history, Jobs and Exports', async () => {
     // A string, evaluated in the page: the tests are type-checked without the DOM library.
     const truncated = async (): Promise<string[]> =>
-      (await page.evaluate(
+      page.evaluate<string[]>(
         `[...document.querySelectorAll('.mantine-Badge-label')]
           .filter((l) => l.scrollWidth > l.clientWidth + 1)
           .map((l) => l.textContent)`,
-      )) as string[];
+      );
     await page.setViewportSize({ width: 1024, height: 800 });
     await signInAs('reception');
     await menu('Patients').click();
