@@ -5,6 +5,7 @@ import type { PatientSummary } from '../../../../shared/dto';
 import type { Slot } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { nearestSlots } from './nearestSlots';
 import { PatientPicker } from './PatientPicker';
 
 export interface BookingTarget {
@@ -14,19 +15,6 @@ export interface BookingTarget {
   doctorId?: number;
   doctorName?: string;
   slot?: Slot;
-}
-
-/** How many alternatives to offer when the chosen time was just taken. */
-const NEAREST_COUNT = 4;
-
-/** The free slots closest in time to `startsAt`, earliest first. */
-export function nearestSlots(slots: readonly Slot[], startsAt: number, count = NEAREST_COUNT): Slot[] {
-  return [...slots]
-    .sort(
-      (a, b) => Math.abs(a.startsAt - startsAt) - Math.abs(b.startsAt - startsAt) || a.startsAt - b.startsAt,
-    )
-    .slice(0, count)
-    .sort((a, b) => a.startsAt - b.startsAt);
 }
 
 /** Books a patient into a free slot: from the calendar (slot fixed) or a profile (patient fixed). */
