@@ -36,7 +36,7 @@ export default defineConfig({
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
-          'export-worker': fromRoot('./src/main/core/jobs/export/worker.ts'),
+          'export-worker': fromRoot('./src/main/core/exports/worker.ts'),
         },
       },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded

@@ -10,7 +10,7 @@ import {
 import { join } from 'node:path';
 import { progressBar } from '../src/main/cli/progress';
 import { createCore, DATABASE_FILE } from '../src/main/core';
-import type { Clock } from '../src/main/core/api';
+import type { Clock } from '../src/main/core/host';
 import { silentLogger } from '../src/main/core/logger';
 
 export interface ClinicSize {

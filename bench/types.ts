@@ -1,4 +1,5 @@
-import type { Clock, Core } from '../src/main/core/api';
+import type { Core } from '../src/main/core/api';
+import type { Clock } from '../src/main/core/host';
 
 /** What every row can use: the working copy of the large clinic and a core opened on it. */
 export interface BenchContext {

@@ -3,7 +3,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openSqlite } from '../../src/main/core/db/open';
-import { rangeSql } from '../../src/main/core/jobs/export/query';
+import { rangeSql } from '../../src/main/core/exports/query';
 import { addDays, dayRange, localDate } from '../../src/main/core/time/zone';
 import { isChannelName } from '../../src/shared/contract';
 import { round } from '../measure';

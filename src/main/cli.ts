@@ -1,11 +1,18 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, DATABASE_FILE, StartupError, UserError, type Core } from './core';
-import { isDatabaseInUse } from './core/backup/in-use';
-import { restoreDatabase } from './core/backup/restore';
-import { defaultMigrationsFolder } from './core/db/locate';
-import { defaultDataDir } from './core/data-dir';
-import { errorFields, fileLogger } from './core/logger';
+import {
+  createCore,
+  DATABASE_FILE,
+  StartupError,
+  UserError,
+  type Core,
+  isDatabaseInUse,
+  restoreDatabase,
+  defaultMigrationsFolder,
+  defaultDataDir,
+  errorFields,
+  fileLogger,
+} from './core';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
 import { progressBar } from './cli/progress';

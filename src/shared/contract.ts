@@ -12,6 +12,8 @@ import { settingsChannels } from './channels/settings';
 import { exportChannels } from './channels/exports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
+import { outboxChannels } from './channels/outbox';
+import { treatmentChannels } from './channels/treatments';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
 import { statsChannels } from './channels/stats';
@@ -32,7 +34,9 @@ export const channels = {
   ...auditChannels,
   ...settingsChannels,
   ...appointmentChannels,
+  ...treatmentChannels,
   ...mailChannels,
+  ...outboxChannels,
   ...jobChannels,
   ...reportChannels,
   ...exportChannels,
@@ -48,7 +52,8 @@ export {
   patientsListInput,
   patientUpdateInput,
 } from './channels/patients';
-export { amendTreatmentInput, cancelInput, completeInput } from './channels/appointments';
+export { cancelInput, completeInput } from './channels/appointments';
+export { amendTreatmentInput } from './channels/treatments';
 export { mailSettingsInput, sendTestInput } from './channels/mail';
 export { exportRangeInput } from './channels/exports';
 export { statsInput } from './channels/stats';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Clock } from '../../src/main/core/api';
+import type { Clock } from '../../src/main/core/host';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import type { ScryptCost } from '../../src/main/core/auth/password';
 import { silentLogger } from '../../src/main/core/logger';

@@ -1,13 +1,14 @@
-import type { ChannelName, ChannelResult, EventMap, EventName } from '../../shared/contract';
+import type { ChannelName, ChannelResult } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
 import type { CoreJobs } from './jobs/background';
 import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
 
-/** Where a connection's calls come from; used in the log and audit trail. */
-export type Transport = 'ipc' | 'http' | 'cli' | 'test';
+import type { EventListener } from './events';
+import type { Transport } from './host';
 
-export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+export type { EventListener } from './events';
+export type { Transport } from './host';
 
 /**
  * One window, browser tab or CLI invocation talking to the core. A connection holds at most one
@@ -24,12 +25,6 @@ export interface Connection {
   onEvent(listener: EventListener): () => void;
   close(): void;
 }
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface Core {
   readonly dataDir: string;

@@ -1,56 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  channels,
-  isChannelName,
-  type Access,
-  type ChannelName,
-  type EventMap,
-  type EventName,
-} from '../../shared/contract';
+import { channels, isChannelName, type Access, type ChannelName, type EventMap } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
-import type { Connection, EventListener, Transport } from './api';
+import type { Connection } from './api';
+import type { EventHub } from './events';
+import type { Transport } from './host';
 import { sessionOf, userQueries } from './auth/users';
 import { UserError } from './errors';
 import type { CallContext, HandlerMap } from './handler';
 import { errorFields } from './logger';
 import type { Services } from './services';
-
-/** Fans push events out to connections: data changes to all, session events to one. */
-export class EventHub {
-  private readonly listeners = new Map<string, Set<EventListener>>();
-  /** Listeners inside the core itself (the stats memo), told of every broadcast first. */
-  private readonly coreListeners = new Set<EventListener>();
-
-  /** Hear every broadcast event, independent of any connection. Returns unsubscribe. */
-  onBroadcast(listener: EventListener): () => void {
-    this.coreListeners.add(listener);
-    return () => this.coreListeners.delete(listener);
-  }
-
-  subscribe(connectionId: string, listener: EventListener): () => void {
-    let set = this.listeners.get(connectionId);
-    if (!set) this.listeners.set(connectionId, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
-  }
-
-  drop(connectionId: string): void {
-    this.listeners.delete(connectionId);
-  }
-
-  broadcast<E extends EventName>(event: E, payload: EventMap[E]): void {
-    // Core listeners first: a window refetching on this event must find the memo already cleared.
-    for (const listener of this.coreListeners) listener(event, payload);
-    for (const set of this.listeners.values()) for (const listener of set) listener(event, payload);
-  }
-
-  send<E extends EventName>(connectionId: string, event: E, payload: EventMap[E]): void {
-    for (const listener of this.listeners.get(connectionId) ?? []) listener(event, payload);
-  }
-}
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -93,7 +54,7 @@ export class Dispatcher {
   private readonly users;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'sqlite' | 'clock' | 'logger' | 'settings'>,
     private readonly handlers: HandlerMap<ChannelName>,
     readonly hub: EventHub,
   ) {

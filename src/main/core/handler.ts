@@ -19,8 +19,14 @@ export type Handler<C extends ChannelName> = (
 
 export type HandlerMap<C extends ChannelName> = { [K in C]: Handler<K> };
 
-/** One domain's handlers, built from the shared services (Actual Budget's app.ts pattern). */
-export type DomainHandlers<C extends ChannelName> = (services: Services) => HandlerMap<C>;
+/**
+ * One domain's handlers, built from the shared services (Actual Budget's app.ts pattern), typed from
+ * that domain's own channel map: `DomainHandlers<typeof outboxChannels>` demands exactly one handler
+ * for each channel the map declares, so no hand-kept list of names can drift from the contract.
+ */
+export type DomainHandlers<M extends Partial<Record<ChannelName, unknown>>> = (
+  services: Services,
+) => HandlerMap<keyof M & ChannelName>;
 
 /** Narrows the session for handlers of channels that require one. */
 export function requireSession(ctx: CallContext): SessionInfo {

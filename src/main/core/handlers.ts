@@ -2,14 +2,15 @@ import type { ChannelName } from '../../shared/contract';
 import { auditHandlers } from './audit/handlers';
 import { appointmentHandlers } from './appointments/handlers';
 import { authHandlers } from './auth/handlers';
-import { backupHandlers } from './backup/handlers';
+import { backupHandlers } from './backups/handlers';
 import { departmentHandlers } from './departments/handlers';
 import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
-import { exportHandlers } from './jobs/export/handlers';
+import { exportHandlers } from './exports/handlers';
 import { jobHandlers } from './jobs/handlers';
-import { reportHandlers } from './jobs/report-handlers';
+import { reportHandlers } from './reports/handlers';
 import { mailHandlers } from './mail/handlers';
+import { outboxHandlers } from './outbox/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
@@ -34,6 +35,7 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...appointmentHandlers(services),
     ...treatmentHandlers(services),
     ...mailHandlers(services),
+    ...outboxHandlers(services),
     ...jobHandlers(services),
     ...reportHandlers(services),
     ...exportHandlers(services),

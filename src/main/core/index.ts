@@ -1,33 +1,41 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock, type Clock, type Core, type Transport } from './api';
+import type { Core } from './api';
+import {
+  systemClock,
+  type Clock,
+  type CoreHost,
+  type DesktopIntegration,
+  type Notifier,
+  type SecretStore,
+  type Transport,
+} from './host';
 import { auditLog } from './audit/log';
-import { backupService, backupsDir } from './backup/backups';
-import { latestGoodBackup } from './backup/latest';
-import { dailyBackups } from './backup/daily';
-import { applyPendingRestore } from './backup/pending';
+import { backupService } from './backups/backups';
+import { dailyBackups } from './backups/daily';
+import { applyPendingRestore } from './backups/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { sessionOf, userQueries } from './auth/users';
-import { drizzleFor } from './db/client';
 import { defaultMigrationsFolder } from './db/locate';
 import { migrateDatabase, migrationState } from './db/migrate';
-import { openSqlite, type Sqlite } from './db/open';
-import { Dispatcher, EventHub } from './dispatch';
-import { StartupError } from './errors';
+import { Dispatcher } from './dispatch';
+import { EventHub } from './events';
 import { allHandlers } from './handlers';
 import { errorFields, fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
-import type { CoreHost, Services } from './services';
+import type { Services } from './services';
 import { settingsStore } from './settings/store';
-import { createBackground, type DesktopIntegration, type Notifier } from './jobs/background';
-import { defaultExportWorkerPath } from './jobs/export/spawn';
-import { unavailableSecretStore, type SecretStore } from './mail/secret-store';
+import { createBackground } from './jobs/background';
+import { defaultExportWorkerPath } from './exports/spawn';
+import { unavailableSecretStore } from './mail/secret-store';
+import { openClinicDatabase } from './startup';
 import { seedLargeClinic } from './seed/large';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
-export type { Core, Connection, Clock, Transport } from './api';
-export type { CoreJobs, DesktopIntegration, Notifier } from './jobs/background';
-export type { SecretStore } from './mail/secret-store';
+export type { Core, Connection, EventListener } from './api';
+export type { Clock, CoreHost, DesktopIntegration, Notifier, SecretStore, Transport } from './host';
+export { systemClock } from './host';
+export type { CoreJobs } from './jobs/background';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
@@ -59,81 +67,6 @@ export interface CoreOptions {
 }
 
 export const DATABASE_FILE = 'clinic.db';
-
-function damagedDatabase(
-  path: string,
-  options: CoreOptions,
-  migrationsFolder: string,
-  cause: unknown,
-): StartupError {
-  const backup = latestGoodBackup(backupsDir(options.dataDir), migrationsFolder, options.nativeBinding);
-  const offer = backup
-    ? ` The latest good backup is ${backup.path}; restore it from the start-up dialog, or run \`npm run -s cli -- restore "${backup.path}"\` in the Clinic Desk folder.`
-    : ' No good backup was found in the backups folder; restore one you keep elsewhere.';
-  return new StartupError(
-    'database_damaged',
-    `The clinic database at ${path} is damaged. It has not been changed.${offer}`,
-    {
-      cause,
-      ...(backup ? { latestBackup: backup.path } : {}),
-    },
-  );
-}
-
-function openClinicDatabase(
-  path: string,
-  options: CoreOptions,
-  logger: Logger,
-  migrationsFolder: string,
-): Sqlite {
-  let sqlite: Sqlite;
-  try {
-    sqlite = openSqlite(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  } catch (error) {
-    logger.log('error', 'database could not be opened', errorFields(error));
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw damagedDatabase(path, options, migrationsFolder, error);
-    }
-    throw new StartupError(
-      'database_unreadable',
-      `The clinic database at ${path} could not be opened. Check that the folder is writable and the disk is not full.`,
-      { cause: error },
-    );
-  }
-  try {
-    startupCheck(sqlite, path);
-  } catch (error) {
-    sqlite.close();
-    logger.log('error', 'database failed its integrity check', errorFields(error));
-    throw damagedDatabase(path, options, migrationsFolder, error);
-  }
-  return sqlite;
-}
-
-/** Above this size the full quick_check is left to the daily backup's integrity_check. */
-const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * The damaged-database check at start-up, kept cheap so a ten-year clinic still opens in well
- * under 300 ms: reading the schema version and the schema itself touches the header and the
- * schema pages, which is where a garbage or truncated file fails. The full quick_check reads
- * every page (seconds on a 500 MB file), so it runs here only for small files; larger ones get
- * SQLite's full integrity_check every day when the daily backup verifies its copy.
- */
-function startupCheck(sqlite: Sqlite, path: string): void {
-  sqlite.pragma('schema_version', { simple: true });
-  sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  let size = 0;
-  try {
-    size = statSync(path).size;
-  } catch {
-    size = 0;
-  }
-  if (size > FULL_CHECK_MAX_BYTES) return;
-  const quick = sqlite.pragma('quick_check', { simple: true });
-  if (quick !== 'ok') throw new Error(String(quick));
-}
 
 /**
  * Opens (creating if needed) the clinic database in `dataDir`, brings its schema up to date and
@@ -174,7 +107,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const base = {
     sqlite,
-    db: drizzleFor(sqlite),
     clock,
     logger,
     settings,
@@ -309,3 +241,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   return core;
 }
+
+// The core's public entry: the shell, the preview and the CLI import only from here.
+export { defaultDataDir } from './data-dir';
+export { errorFields, fileLogger, type Logger } from './logger';
+export { defaultMigrationsFolder } from './db/locate';
+export { requestRestore } from './backups/pending';
+export { restoreDatabase } from './backups/restore';
+export { isDatabaseInUse } from './backups/in-use';

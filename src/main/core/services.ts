@@ -1,8 +1,7 @@
-import type { Clock } from './api';
+import type { Clock, CoreHost } from './host';
 import type { AuditLog } from './audit/log';
-import type { BackupService } from './backup/backups';
+import type { BackupService } from './backups/backups';
 import type { ScryptCost } from './auth/password';
-import type { Db } from './db/client';
 import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
@@ -12,7 +11,6 @@ import type { StatsMemo } from './stats/memo';
 /** What every domain's handlers are given: dependencies, never globals. */
 export interface Services {
   sqlite: Sqlite;
-  db: Db;
   clock: Clock;
   logger: Logger;
   settings: SettingsStore;
@@ -27,9 +25,4 @@ export interface Services {
   background: Background;
   /** Dashboard figures memoised for every window; writers outside the dispatcher call `invalidate`. */
   statsMemo: StatsMemo;
-}
-
-export interface CoreHost {
-  /** Close and re-create the core, e.g. to carry out a restore. The CLI has nothing to restart. */
-  requestRestart(reason: 'restore'): void;
 }

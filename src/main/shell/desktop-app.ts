@@ -10,16 +10,22 @@ import {
   type BrowserWindow,
   type Tray,
 } from 'electron';
-import type { Core } from '../core/api';
-import type { DesktopIntegration, Notifier, SecretStore } from '../core';
-import { StartupError } from '../core/errors';
-import { errorFields, fileLogger, type Logger } from '../core/logger';
+import {
+  type Core,
+  type DesktopIntegration,
+  type Notifier,
+  type SecretStore,
+  StartupError,
+  errorFields,
+  fileLogger,
+  type Logger,
+  requestRestore,
+} from '../core';
 import { isAppPageUrl, resolveAppPage } from './app-page';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
 import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
-import { requestRestore } from '../core/backup/pending';
 import { startupRecovery } from './startup-error';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';

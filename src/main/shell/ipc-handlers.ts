@@ -2,8 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { EVENT_IPC_CHANNEL } from '../../shared/bridge';
 import { fail, type Result } from '../../shared/result';
-import type { Connection, Core } from '../core/api';
-import { errorFields, type Logger } from '../core/logger';
+import { type Connection, type Core, errorFields, type Logger } from '../core';
 
 export interface IpcHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;

@@ -1,4 +1,4 @@
-import { StartupError } from '../core/errors';
+import { StartupError } from '../core';
 
 const UNEXPECTED =
   'Clinic Desk could not start because of an unexpected problem. The details were written to ' +

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, StartupError, type Core } from '../core';
-import { defaultDataDir } from '../core/data-dir';
-import { errorFields, fileLogger } from '../core/logger';
+import { createCore, StartupError, type Core, defaultDataDir, errorFields, fileLogger } from '../core';
 import { startPreviewServer, type PreviewServer } from './server';
 
 /**

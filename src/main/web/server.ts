@@ -6,8 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { fail } from '../../shared/result';
-import type { Connection, Core } from '../core/api';
-import { errorFields, type Logger } from '../core/logger';
+import { type Connection, type Core, errorFields, type Logger } from '../core';
 
 /** The page's Content-Security-Policy: the same promise the desktop window makes. */
 export const PREVIEW_CSP = contentSecurityPolicy('production');

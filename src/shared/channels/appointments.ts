@@ -5,10 +5,10 @@ import type {
   AppointmentView,
   BookingOptions,
   FreeSlots,
-  TreatmentRecord,
 } from '../dto/clinic';
 import { define, emptyInput } from './define';
 import { instant, isoDate, recordId, requiredText, text } from './fields';
+import { clinicalFields } from './treatments';
 
 const appointmentId = recordId('appointment');
 
@@ -57,18 +57,7 @@ export const cancelInput = z.strictObject({
 
 export const appointmentIdInput = z.strictObject({ id: appointmentId });
 
-const clinicalFields = {
-  diagnosis: requiredText(500, 'The diagnosis', 'Enter the diagnosis.'),
-  treatmentNotes: text(5000, 'Treatment notes').default(''),
-  prescription: text(2000, 'The prescription').default(''),
-  nextVisitDate: z
-    .union([isoDate('Enter the next visit date as YYYY-MM-DD, or leave it empty.'), z.null()])
-    .default(null),
-};
-
 export const completeInput = z.strictObject({ id: appointmentId, ...clinicalFields });
-
-export const amendTreatmentInput = z.strictObject({ treatmentId: recordId('treatment'), ...clinicalFields });
 
 export const appointmentChannels = {
   'appointments/options': define<BookingOptions>()({
@@ -129,12 +118,6 @@ export const appointmentChannels = {
     input: completeInput,
     access: ['doctor'],
     summary: "Complete an arrived visit with the doctor's diagnosis, notes, prescription and next visit.",
-    mutates: true,
-  }),
-  'treatments/amend': define<TreatmentRecord>()({
-    input: amendTreatmentInput,
-    access: ['admin', 'doctor'],
-    summary: 'Amend a recorded treatment (the doctor who recorded it, or an administrator); audited.',
     mutates: true,
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MailSettingsView, OutboxItem, OutboxPage } from '../dto/jobs';
+import type { MailSettingsView, OutboxItem } from '../dto/jobs';
 import { define, emptyInput as empty } from './define';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM, e.g. 08:00.');
@@ -36,11 +36,6 @@ export const sendTestInput = z.strictObject({
   to: z.email('Enter the address to send the test to, as name@example.org.').max(254),
 });
 
-export const outboxListInput = z.strictObject({
-  status: z.enum(['queued', 'sending', 'sent', 'failed']).optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
-
 export const mailChannels = {
   'mail/getSettings': define<MailSettingsView>()({
     input: empty,
@@ -58,18 +53,6 @@ export const mailChannels = {
     input: sendTestInput,
     access: ['admin'],
     summary: 'Queue a test email through the outbox and try to send it at once.',
-    mutates: true,
-  }),
-  'outbox/list': define<OutboxPage>()({
-    input: outboxListInput,
-    access: ['admin'],
-    summary: 'Recent outbox messages with status, attempts and last error.',
-    mutates: false,
-  }),
-  'outbox/retry': define<OutboxItem>()({
-    input: z.strictObject({ id: z.number().int().positive() }),
-    access: ['admin'],
-    summary: 'Queue a failed or waiting message for sending now.',
     mutates: true,
   }),
 } as const;

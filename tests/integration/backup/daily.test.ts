@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backupService } from '../../../src/main/core/backup/backups';
-import { dailyBackups } from '../../../src/main/core/backup/daily';
+import { backupService } from '../../../src/main/core/backups/backups';
+import { dailyBackups } from '../../../src/main/core/backups/daily';
 import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
 import { openSqlite } from '../../../src/main/core/db/open';
 import { silentLogger } from '../../../src/main/core/logger';

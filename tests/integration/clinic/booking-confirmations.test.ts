@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../src/main/core/api';
-import type { OutboxRow } from '../../../src/main/core/mail/outbox';
+import type { OutboxRow } from '../../../src/main/core/outbox/outbox';
 import { CLINIC_NOW, expectRefused, freeSlotsOf, registerPatient, value } from '../../support/clinic';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';

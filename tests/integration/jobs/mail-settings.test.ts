@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileLogger } from '../../../src/main/core/logger';
-import type { SecretStore } from '../../../src/main/core/mail/secret-store';
+import type { SecretStore } from '../../../src/main/core/host';
 import { NO_SECURE_STORE } from '../../../src/main/core/mail/secret-store';
 import { SmtpSink } from '../../support/smtp-sink';
 import { snapshotDatabase, tempCore, tempDir, type TempCore } from '../../support/temp-core';

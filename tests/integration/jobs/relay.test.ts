@@ -6,7 +6,7 @@ import {
   backoffMs,
   classifyFailure,
   redactAddresses,
-} from '../../../src/main/core/mail/relay';
+} from '../../../src/main/core/outbox/relay';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 import { simpleParser } from '../../support/mime';

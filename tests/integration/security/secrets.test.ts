@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileLogger } from '../../../src/main/core/logger';
-import type { SecretStore } from '../../../src/main/core/mail/secret-store';
+import type { SecretStore } from '../../../src/main/core/host';
 import { CLINIC_NOW, freeSlotsOf, registerPatient, TODAY, value } from '../../support/clinic';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, tempDir } from '../../support/temp-core';

@@ -5,7 +5,7 @@ import {
   KEEP_DAILY,
   KEEP_MONTHLY,
   monthlyName,
-} from '../../../src/main/core/backup/rotation';
+} from '../../../src/main/core/backups/rotation';
 import { addDays, addMonths } from '../../../src/main/core/time/zone';
 
 describe('backup rotation', () => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvHeader, csvLines, FORMULA_START } from '../../../src/main/core/jobs/export/csv';
+import { csvHeader, csvLines, FORMULA_START } from '../../../src/main/core/exports/csv';
 import { calendarFile, foldLine, icsText } from '../../../src/main/core/mail/templates/ics';
 import { escapeHtml, markup } from '../../../src/main/core/mail/templates/html';
 

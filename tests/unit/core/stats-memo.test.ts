@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../src/main/core/dispatch';
+import { EventHub } from '../../../src/main/core/events';
 import { invalidateOnDataChanged, StatsMemo, STATS_TTL_MS } from '../../../src/main/core/stats/memo';
 import { fixedClock } from '../../support/temp-core';
 

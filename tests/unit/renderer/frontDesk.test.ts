@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestSlots } from '../../../src/renderer/src/features/clinic/nearestSlots';
+import { nearestSlots } from '../../../src/renderer/src/features/appointments/nearestSlots';
 import {
   byShow,
   inScope,

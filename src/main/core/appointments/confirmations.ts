@@ -1,6 +1,6 @@
 import type { AppointmentView } from '../../../shared/dto/clinic';
 import type { Sqlite } from '../db/open';
-import type { Outbox } from '../mail/outbox';
+import type { Outbox } from '../outbox/outbox';
 import { bookingEmail, type BookingEvent } from '../mail/templates/booking';
 import type { SettingsStore } from '../settings/store';
 

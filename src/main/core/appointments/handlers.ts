@@ -1,3 +1,4 @@
+import type { appointmentChannels } from '../../../shared/channels/appointments';
 import type { SessionInfo } from '../../../shared/dto';
 import type { AppointmentStatus, AppointmentView } from '../../../shared/dto/clinic';
 import { UserError } from '../errors';
@@ -11,18 +12,6 @@ import { scheduleQueries } from './schedule';
 import { assertTransition } from './status';
 import { appointmentViews } from './views';
 
-type AppointmentChannels =
-  | 'appointments/options'
-  | 'appointments/freeSlots'
-  | 'appointments/list'
-  | 'appointments/get'
-  | 'appointments/book'
-  | 'appointments/reschedule'
-  | 'appointments/cancel'
-  | 'appointments/checkIn'
-  | 'appointments/noShow'
-  | 'appointments/complete';
-
 const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
 
 /** Doctors act on their own appointments only; the front desk and administrators on any. */
@@ -35,7 +24,7 @@ function assertMayAct(session: SessionInfo, appointment: AppointmentView): void 
   }
 }
 
-export const appointmentHandlers: DomainHandlers<AppointmentChannels> = (services) => {
+export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (services) => {
   const { sqlite, settings, clock, audit } = services;
   // Read lazily: the outbox belongs to the background, which is wired next to the handlers.
   const confirmations = bookingConfirmations(sqlite, settings, () => services.background.outbox);

@@ -1,3 +1,4 @@
+import type { auditChannels } from '../../../shared/channels/audit';
 import type { AuditEntry } from '../../../shared/channels/audit';
 import type { DomainHandlers } from '../handler';
 import { dayRange } from '../time/zone';
@@ -24,7 +25,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   summary: row.summary,
 });
 
-export const auditHandlers: DomainHandlers<'audit/list'> = ({ sqlite, settings }) => {
+export const auditHandlers: DomainHandlers<typeof auditChannels> = ({ sqlite, settings }) => {
   // Each filter is optional; the (user_id, at), (entity, at) and (at) indexes serve the common cases.
   const where = `(@user IS NULL OR user_id = @user) AND (@entity IS NULL OR entity = @entity)
     AND at >= @from AND at < @to`;

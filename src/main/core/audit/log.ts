@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db/open';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 
 export interface AuditActor {
   userId: number | null;

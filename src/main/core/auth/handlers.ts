@@ -1,3 +1,4 @@
+import type { authChannels } from '../../../shared/channels/auth';
 import type { DemoLogin } from '../../../shared/dto';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
@@ -5,10 +6,7 @@ import { decoyHash, hashPassword, verifyPassword } from './password';
 import { throttleMessage, throttleRemainingMs, UnknownUsernameFailures } from './throttle';
 import { sessionOf, userQueries } from './users';
 
-type AuthChannels =
-  'auth/setupStatus' | 'auth/setup' | 'auth/login' | 'auth/logout' | 'auth/session' | 'auth/changePassword';
-
-export const authHandlers: DomainHandlers<AuthChannels> = (services) => {
+export const authHandlers: DomainHandlers<typeof authChannels> = (services) => {
   const { sqlite, settings, audit, clock, logger, passwordCost } = services;
   const users = userQueries(sqlite);
   let decoy: Promise<string> | null = null;

@@ -1,3 +1,4 @@
+import type { departmentChannels } from '../../../shared/channels/departments';
 import type { DepartmentSummary } from '../../../shared/channels/departments';
 import { actorOf } from '../audit/actor';
 import { isUniqueViolation } from '../db/constraint';
@@ -12,9 +13,6 @@ interface DepartmentRow {
   doctor_count: number;
 }
 
-type DepartmentChannels =
-  'departments/list' | 'departments/create' | 'departments/update' | 'departments/setActive';
-
 const toSummary = (row: DepartmentRow): DepartmentSummary => ({
   id: row.id,
   name: row.name,
@@ -27,7 +25,7 @@ const SELECT = `SELECT d.id, d.name, d.description, d.active,
     (SELECT count(*) FROM doctors WHERE department_id = d.id AND active = 1) AS doctor_count
   FROM departments d`;
 
-export const departmentHandlers: DomainHandlers<DepartmentChannels> = ({ sqlite, audit, clock }) => {
+export const departmentHandlers: DomainHandlers<typeof departmentChannels> = ({ sqlite, audit, clock }) => {
   const list = sqlite.prepare<[number], DepartmentRow>(
     `${SELECT} WHERE (? = 1 OR d.active = 1) ORDER BY d.name COLLATE NOCASE`,
   );

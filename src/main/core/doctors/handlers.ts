@@ -1,3 +1,4 @@
+import type { doctorChannels } from '../../../shared/channels/doctors';
 import type {
   AvailabilityRow,
   DoctorDetail,
@@ -32,16 +33,6 @@ interface ExceptionRow {
   end_minute: number;
   note: string;
 }
-
-type DoctorChannels =
-  | 'doctors/list'
-  | 'doctors/get'
-  | 'doctors/create'
-  | 'doctors/update'
-  | 'doctors/setActive'
-  | 'doctors/setAvailability'
-  | 'doctors/addException'
-  | 'doctors/removeException';
 
 const toSummary = (row: DoctorRow): DoctorSummary => ({
   id: row.id,
@@ -78,7 +69,7 @@ const SELECT = `SELECT d.id, d.full_name, d.department_id, dep.name AS departmen
   JOIN departments dep ON dep.id = d.department_id
   LEFT JOIN staff_users u ON u.doctor_id = d.id`;
 
-export const doctorHandlers: DomainHandlers<DoctorChannels> = ({ sqlite, audit, clock, settings }) => {
+export const doctorHandlers: DomainHandlers<typeof doctorChannels> = ({ sqlite, audit, clock, settings }) => {
   const list = sqlite.prepare<{ department: number | null; inactive: number }, DoctorRow>(
     `${SELECT} WHERE (@department IS NULL OR d.department_id = @department) AND (@inactive = 1 OR d.active = 1)
      ORDER BY d.full_name COLLATE NOCASE, d.id`,

@@ -7,28 +7,29 @@ import type {
   MailDelivery,
   OutboxItem,
 } from '../../../shared/dto/jobs';
-import type { EventHub } from '../dispatch';
+import type { AuditLog } from '../audit/log';
+import type { Sqlite } from '../db/open';
+import type { EventHub } from '../events';
+import type { Clock, DesktopIntegration, Notifier, SecretStore } from '../host';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/store';
 import { errorFields } from '../logger';
 import { describeDelivery, resolveDelivery, type DeliveryTarget } from '../mail/delivery';
-import { createOutbox, toOutboxItem, type Outbox } from '../mail/outbox';
-import { createRelay, type Relay, type RelayRunResult } from '../mail/relay';
-import type { SecretStore } from '../mail/secret-store';
+import { createOutbox, toOutboxItem, type Outbox } from '../outbox/outbox';
+import { createRelay, type Relay, type RelayRunResult } from '../outbox/relay';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
-import type { Services } from '../services';
 import { SYSTEM_ACTOR } from './context';
-import { createExportService, type ExportService } from './export/service';
+import { createExportService, type ExportService } from '../exports/service';
 import { jobRuns } from './runs';
 import { createJobScheduler, type JobScheduler } from './scheduler';
 
-/** How a finished job reaches the person at the desk; never given patient data. */
-export interface Notifier {
-  notify(title: string, body: string): void;
-}
-
-/** What only a desktop shell can do; absent in the preview and the CLI. */
-export interface DesktopIntegration {
-  showItemInFolder(path: string): void;
-  htmlToPdf(html: string): Promise<Uint8Array>;
+/** The part of the core's services the background uses, and nothing more. */
+export interface BackgroundDeps {
+  sqlite: Sqlite;
+  clock: Clock;
+  logger: Logger;
+  settings: SettingsStore;
+  audit: AuditLog;
 }
 
 export interface BackgroundOptions {
@@ -77,7 +78,7 @@ export interface CoreJobs {
 }
 
 export function createBackground(
-  services: Omit<Services, 'background'>,
+  services: BackgroundDeps,
   hub: EventHub,
   options: BackgroundOptions,
 ): { background: Background; jobs: CoreJobs } {

@@ -1,8 +1,8 @@
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import type { Logger } from '../logger';
-import type { Outbox } from '../mail/outbox';
+import type { Outbox } from '../outbox/outbox';
 import type { SettingsStore } from '../settings/store';
 
 /** What a job needs: the database, the outbox to queue into, the clock and who started it. */

@@ -1,9 +1,8 @@
+import type { jobChannels } from '../../../shared/channels/jobs';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 
-type JobChannels = 'jobs/list' | 'jobs/run';
-
-export const jobHandlers: DomainHandlers<JobChannels> = ({ background }) => ({
+export const jobHandlers: DomainHandlers<typeof jobChannels> = ({ background }) => ({
   'jobs/list': () => background.scheduler.overview(),
   'jobs/run': async (input, ctx) => {
     const session = requireSession(ctx);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { MailDelivery, SmtpSecurity } from '../../../shared/dto/jobs';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host';
 import type { SmtpSettings } from './settings';
 
 /** Where the relay sends: an SMTP server, or .eml files in a folder when none is configured. */

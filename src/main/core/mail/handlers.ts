@@ -1,14 +1,12 @@
+import type { mailChannels } from '../../../shared/channels/mail';
 import { randomUUID } from 'node:crypto';
 import type { MailSettingsView } from '../../../shared/dto/jobs';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import type { Services } from '../services';
 import { insecureReason } from './delivery';
-import { toOutboxItem } from './outbox';
+import { toOutboxItem } from '../outbox/outbox';
 import { testEmail } from './templates/notice';
-
-type MailChannels =
-  'mail/getSettings' | 'mail/saveSettings' | 'mail/sendTest' | 'outbox/list' | 'outbox/retry';
 
 function settingsView({ background }: Services): MailSettingsView {
   const smtp = background.mailSettings.smtp();
@@ -32,7 +30,7 @@ const actorOf = (session: { userId: number; username: string }) => ({
   username: session.username,
 });
 
-export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
+export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
   const { sqlite, background, audit, logger, settings, clock } = services;
   return {
     'mail/getSettings': () => settingsView(services),
@@ -98,33 +96,6 @@ export const mailHandlers: DomainHandlers<MailChannels> = (services) => {
       const row = background.outbox.byKey(key);
       if (!row) throw new Error('test email vanished from the outbox');
       return toOutboxItem(row);
-    },
-    'outbox/list': (input) => ({
-      items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
-      counts: background.outbox.counts(),
-      delivery: background.delivery(),
-    }),
-    'outbox/retry': (input, ctx) => {
-      const session = requireSession(ctx);
-      const row = background.outbox.byId(input.id);
-      if (!row) throw new UserError('not_found', 'That message is not in the outbox.');
-      if (row.status === 'sent' || row.status === 'sending') {
-        throw new UserError('conflict', 'That message has already been sent or is being sent.');
-      }
-      sqlite.transaction(() => {
-        background.outbox.retry(input.id);
-        audit.record(actorOf(session), {
-          action: 'outbox.retry',
-          entity: 'email_outbox',
-          entityId: input.id,
-          summary: `Message #${input.id} queued again.`,
-        });
-      })();
-      background.relay.kick();
-      ctx.changed('email_outbox');
-      const updated = background.outbox.byId(input.id);
-      if (!updated) throw new Error('outbox row vanished');
-      return toOutboxItem(updated);
     },
   };
 };

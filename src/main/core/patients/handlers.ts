@@ -1,3 +1,4 @@
+import type { patientChannels } from '../../../shared/channels/patients';
 import type { SessionInfo } from '../../../shared/dto';
 import type { PatientDetails } from '../../../shared/dto/clinic';
 import { UserError } from '../errors';
@@ -7,16 +8,6 @@ import { patientHistory } from './history';
 import { assertBornByToday, changedFields, PATIENT_FIELD_LABELS, patientRecords } from './records';
 import { patientSearch } from './search';
 
-type PatientChannels =
-  | 'patients/list'
-  | 'patients/get'
-  | 'patients/checkDuplicates'
-  | 'patients/register'
-  | 'patients/update'
-  | 'patients/deactivate'
-  | 'patients/reactivate'
-  | 'patients/history';
-
 const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
 
 function duplicateSentence(count: number): string {
@@ -25,7 +16,12 @@ function duplicateSentence(count: number): string {
     : `${count} patients with the same name and date of birth, or the same phone number, are already registered. Check that this is a different person, then confirm to register anyway.`;
 }
 
-export const patientHandlers: DomainHandlers<PatientChannels> = ({ sqlite, clock, settings, audit }) => {
+export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
+  sqlite,
+  clock,
+  settings,
+  audit,
+}) => {
   const search = patientSearch(sqlite);
   const records = patientRecords(sqlite);
   const history = patientHistory(sqlite);

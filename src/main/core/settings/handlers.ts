@@ -1,11 +1,10 @@
+import type { settingsChannels } from '../../../shared/channels/settings';
 import type { AdminSettings } from '../../../shared/channels/settings';
 import { actorOf } from '../audit/actor';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { isValidTimeZone } from '../time/zone';
 import type { SettingsStore } from './store';
-
-type SettingsChannels = 'settings/get' | 'settings/public' | 'settings/update';
 
 const EDITABLE = ['clinicName', 'clinicAddress', 'clinicPhone', 'timeZone', 'idleLockMinutes'] as const;
 
@@ -29,7 +28,7 @@ const readAdmin = (settings: SettingsStore): AdminSettings => ({
 const canonicalZone = (timeZone: string): string =>
   new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
 
-export const settingsHandlers: DomainHandlers<SettingsChannels> = ({ sqlite, settings, audit }) => ({
+export const settingsHandlers: DomainHandlers<typeof settingsChannels> = ({ sqlite, settings, audit }) => ({
   'settings/get': () => readAdmin(settings),
 
   'settings/public': () => ({

@@ -1,3 +1,4 @@
+import type { staffChannels } from '../../../shared/channels/staff';
 import type { StaffSummary } from '../../../shared/dto';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import { actorOf } from '../audit/actor';
@@ -16,9 +17,6 @@ interface StaffRow {
   last_login_at: number | null;
 }
 
-type StaffChannels =
-  'staff/list' | 'staff/create' | 'staff/update' | 'staff/setActive' | 'staff/resetPassword';
-
 const toSummary = (row: StaffRow): StaffSummary => ({
   id: row.id,
   username: row.username,
@@ -31,7 +29,7 @@ const toSummary = (row: StaffRow): StaffSummary => ({
 
 const COLUMNS = 'id, username, full_name, role, doctor_id, active, last_login_at';
 
-export const staffHandlers: DomainHandlers<StaffChannels> = ({
+export const staffHandlers: DomainHandlers<typeof staffChannels> = ({
   sqlite,
   audit,
   clock,

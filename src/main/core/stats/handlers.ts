@@ -1,15 +1,19 @@
+import type { statsChannels } from '../../../shared/channels/stats';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { DASHBOARD_TABLES, DOCTOR_TABLES, calendarOf, dashboardStats, doctorStats } from './compute';
 import { statsQueries } from './queries';
 
-type StatsChannels = 'stats/dashboard' | 'stats/doctor';
-
 /**
  * Dashboard figures through the one memo every window shares. Keys carry the clinic's date, so
  * "today" turns over at local midnight even inside the five minutes.
  */
-export const statsHandlers: DomainHandlers<StatsChannels> = ({ sqlite, clock, settings, statsMemo }) => {
+export const statsHandlers: DomainHandlers<typeof statsChannels> = ({
+  sqlite,
+  clock,
+  settings,
+  statsMemo,
+}) => {
   const queries = statsQueries(sqlite);
   const moment = () => ({ now: clock.now(), timeZone: settings.get('timeZone') });
 

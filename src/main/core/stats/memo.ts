@@ -1,5 +1,5 @@
-import type { Clock } from '../api';
-import type { EventHub } from '../dispatch';
+import type { Clock } from '../host';
+import type { EventHub } from '../events';
 
 /** How long a figure may be answered from memory when nothing it reads has been written. */
 export const STATS_TTL_MS = 5 * 60 * 1000;

@@ -1,3 +1,4 @@
+import type { treatmentChannels } from '../../../shared/channels/treatments';
 import type { TreatmentRecord } from '../../../shared/dto/clinic';
 import { appointmentViews } from '../appointments/views';
 import { UserError } from '../errors';
@@ -11,7 +12,12 @@ const TREATMENT_FIELD_LABELS: Partial<Record<keyof TreatmentRecord, string>> = {
   nextVisitDate: 'next visit date',
 };
 
-export const treatmentHandlers: DomainHandlers<'treatments/amend'> = ({ sqlite, clock, audit, settings }) => {
+export const treatmentHandlers: DomainHandlers<typeof treatmentChannels> = ({
+  sqlite,
+  clock,
+  audit,
+  settings,
+}) => {
   const views = appointmentViews(sqlite);
   const update = sqlite.prepare(
     `UPDATE treatments SET diagnosis = @diagnosis, treatment_notes = @treatmentNotes, prescription = @prescription,

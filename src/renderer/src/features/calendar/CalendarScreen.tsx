@@ -16,7 +16,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { AppointmentView, Slot } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { BookDialog, type BookingTarget } from '../clinic/BookDialog';
+import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
 import { StatusBadge } from '../../components/StatusBadge';
 import { addDays, mondayOf, weekdayLabel } from './calendarDates';
 

@@ -18,7 +18,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useHashRoute } from '../../app/useHashRoute';
 import { useSession } from '../../lib/session';
-import { routeId } from '../clinic/route';
+import { routeId } from '../appointments/route';
 import { PatientFormDialog } from './PatientFormDialog';
 import { PatientProfile } from './PatientProfile';
 import { patientsListInput } from '../../../../shared/contract';

@@ -20,8 +20,8 @@ import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { SearchIcon } from '../../components/icons';
 import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { AppointmentActions } from '../clinic/AppointmentActions';
-import { CancelDialog } from '../clinic/CancelDialog';
+import { AppointmentActions } from '../appointments/AppointmentActions';
+import { CancelDialog } from '../appointments/CancelDialog';
 import { byShow, inScope, NO_FILTER, readFilter, type TodayFilter } from './todayFilter';
 
 /** Where this PC remembers its Today filter (a desk usually serves one department or doctor). */

@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useHashRoute } from '../../app/useHashRoute';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { routeId } from '../clinic/route';
+import { routeId } from '../appointments/route';
 import { StatusBadge } from '../../components/StatusBadge';
 import { VisitScreen } from './VisitScreen';
 import { DoctorStatsPanel } from '../stats/DoctorStatsPanel';

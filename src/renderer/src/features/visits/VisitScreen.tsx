@@ -5,9 +5,14 @@ import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { StatusBadge } from '../../components/StatusBadge';
 import { HistoryTable } from '../patients/HistoryTable';
-import { AmendTreatmentDialog } from './AmendTreatmentDialog';
-import { TreatmentFields } from './TreatmentFields';
-import { emptyTreatment, treatmentRequest, validateTreatment, type TreatmentValues } from './treatmentForm';
+import { AmendTreatmentDialog } from '../treatments/AmendTreatmentDialog';
+import { TreatmentFields } from '../treatments/TreatmentFields';
+import {
+  emptyTreatment,
+  treatmentRequest,
+  validateTreatment,
+  type TreatmentValues,
+} from '../treatments/treatmentForm';
 
 /** The doctor's visit: who, the history, and the treatment form that completes the visit. */
 export function VisitScreen({ appointmentId }: { appointmentId: number }) {

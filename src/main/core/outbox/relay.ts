@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
-import type { DeliveryTarget } from './delivery';
+import type { DeliveryTarget } from '../mail/delivery';
 import type { Outbox, OutboxRow, StoredAttachment } from './outbox';
 
 /** First retry after a minute, doubling each time, never more than an hour apart. */

@@ -1,10 +1,9 @@
+import type { reportChannels } from '../../../shared/channels/reports';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MonthlyReportData, ReportSummary } from '../../../shared/dto/jobs';
 import { UserError } from '../errors';
 import { requireSession, type CallContext, type DomainHandlers } from '../handler';
-
-type ReportChannels = 'reports/listMine' | 'reports/get' | 'reports/savePdf';
 
 interface ReportRow {
   id: number;
@@ -27,7 +26,7 @@ const toSummary = (row: ReportRow): ReportSummary => ({
 const SELECT = `SELECT r.id, r.doctor_id, d.full_name AS doctor_name, r.month, r.html, r.data, r.created_at
   FROM monthly_reports r JOIN doctors d ON d.id = r.doctor_id`;
 
-export const reportHandlers: DomainHandlers<ReportChannels> = ({ sqlite, background }) => {
+export const reportHandlers: DomainHandlers<typeof reportChannels> = ({ sqlite, background }) => {
   const list = sqlite.prepare<{ doctor: number | null }, ReportRow>(
     `${SELECT} WHERE (@doctor IS NULL OR r.doctor_id = @doctor) ORDER BY r.month DESC, d.full_name, r.id`,
   );

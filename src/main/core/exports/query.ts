@@ -1,5 +1,5 @@
-import type { Sqlite } from '../../db/open';
-import { localParts } from '../../time/zone';
+import type { Sqlite } from '../db/open';
+import { localParts } from '../time/zone';
 
 export type ExportQuery =
   { kind: 'patient_history'; patientId: number } | { kind: 'range'; start: number; end: number };

@@ -1,5 +1,5 @@
 import type { OutboxItem, OutboxStatus } from '../../../shared/dto/jobs';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { Sqlite } from '../db/open';
 
 /** An attachment as stored: small ones inline (base64), files by path (read when sending). */

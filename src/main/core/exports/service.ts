@@ -8,16 +8,16 @@ import type {
   JobFinished,
   JobProgress,
   OutboxStatus,
-} from '../../../../shared/dto/jobs';
-import type { Clock } from '../../api';
-import type { AuditActor, AuditLog } from '../../audit/log';
-import type { Sqlite } from '../../db/open';
-import { UserError } from '../../errors';
-import { errorFields, type Logger } from '../../logger';
-import type { Outbox } from '../../mail/outbox';
-import { exportEmail } from '../../mail/templates/notice';
-import type { SettingsStore } from '../../settings/store';
-import { dayRange, localDate } from '../../time/zone';
+} from '../../../shared/dto/jobs';
+import type { Clock } from '../host';
+import type { AuditActor, AuditLog } from '../audit/log';
+import type { Sqlite } from '../db/open';
+import { UserError } from '../errors';
+import { errorFields, type Logger } from '../logger';
+import type { Outbox } from '../outbox/outbox';
+import { exportEmail } from '../mail/templates/notice';
+import type { SettingsStore } from '../settings/store';
+import { dayRange, localDate } from '../time/zone';
 import { spawnExportWorker } from './spawn';
 import type { ExportWorkerInput, ExportWorkerMessage } from './worker';
 

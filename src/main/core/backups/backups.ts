@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import type { Sqlite } from '../db/open';
 import { errorFields, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';

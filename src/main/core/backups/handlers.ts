@@ -1,3 +1,4 @@
+import type { backupChannels } from '../../../shared/channels/backups';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupSummary } from '../../../shared/channels/backups';
@@ -6,11 +7,9 @@ import { requireSession, type DomainHandlers } from '../handler';
 import { requestRestore } from './pending';
 import { verifyDatabaseFile } from './verify';
 
-type BackupChannels = 'backups/list' | 'backups/run' | 'backups/restore';
-
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000;
 
-export const backupHandlers: DomainHandlers<BackupChannels> = (services) => {
+export const backupHandlers: DomainHandlers<typeof backupChannels> = (services) => {
   const { backups, settings, clock, audit, host, dataDir, migrationsFolder } = services;
   const summary = (f: {
     name: string;

@@ -1,18 +1,11 @@
-import type { SessionInfo } from '../../../../shared/dto';
-import { UserError } from '../../errors';
-import { requireSession, type DomainHandlers } from '../../handler';
-
-type ExportChannels =
-  | 'exports/startHistory'
-  | 'exports/startRange'
-  | 'exports/list'
-  | 'exports/retry'
-  | 'exports/resend'
-  | 'exports/reveal';
+import type { exportChannels } from '../../../shared/channels/exports';
+import type { SessionInfo } from '../../../shared/dto';
+import { UserError } from '../errors';
+import { requireSession, type DomainHandlers } from '../handler';
 
 const actorOf = (s: SessionInfo) => ({ userId: s.userId, username: s.username });
 
-export const exportHandlers: DomainHandlers<ExportChannels> = ({ sqlite, background }) => {
+export const exportHandlers: DomainHandlers<typeof exportChannels> = ({ sqlite, background }) => {
   const { exports } = background;
   const treats = sqlite.prepare<[number, number], { one: number }>(
     'SELECT 1 AS one FROM appointments WHERE doctor_id = ? AND patient_id = ? LIMIT 1',

@@ -1,4 +1,4 @@
-import type { Clock } from '../api';
+import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';
 import { localDate } from '../time/zone';

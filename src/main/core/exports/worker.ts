@@ -6,7 +6,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '../../db/open';
+import { openSqlite } from '../db/open';
 import { csvHeader, csvLines } from './csv';
 import { exportStatement, localClock, toCsvRow, type ExportQuery } from './query';
 
