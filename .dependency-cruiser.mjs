@@ -50,8 +50,8 @@ export default {
       name: 'hosts-use-the-core-public-entry',
       severity: 'error',
       comment:
-        'The shell, the preview and the CLI import only the core public entry (src/main/core/index.ts).',
-      from: { path: '^src/main/(shell/|web/|cli|index\\.ts)' },
+        'The shell, the preview, the network transport and the CLI import only the core public entry (src/main/core/index.ts).',
+      from: { path: '^src/main/(shell/|web/|network/|cli|index\\.ts)' },
       to: { path: CORE, pathNot: `${CORE}index\\.ts$` },
     },
     {

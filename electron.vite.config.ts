@@ -31,12 +31,13 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // The export worker is its own entry (out/main/export-worker.js, next to index.js), which
-      // is where defaultExportWorkerPath() looks for it in the built app.
+      // Each worker thread is its own entry next to index.js (out/main/export-worker.js,
+      // out/main/backup-worker.js), where workerEntryPath() looks for it in the built app.
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
           'export-worker': fromRoot('./src/main/core/exports/worker.ts'),
+          'backup-worker': fromRoot('./src/main/core/backups/check-worker.ts'),
         },
       },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded
@@ -61,6 +62,9 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified it is less than half the size
+      // (2.99 MB → 1.31 MB) in every installer.
+      minify: true,
     },
   },
 });

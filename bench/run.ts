@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --json FILE] [--patients N --doctors N --years N --seed S] [--only a,b]`
+ * (optional rows, e.g. network-clients, run only when named in --only)
  *
  * Builds (or reuses, under bench/.cache/) the large clinic, then measures each row against a
  * reference taken in the same run on the same data. A script, not a test: nothing in `npm test`
@@ -12,6 +13,7 @@ import { createCore, DATABASE_FILE } from '../src/main/core';
 import { silentLogger } from '../src/main/core/logger';
 import { ensureLargeClinic, replayClock, workingCopy } from './clinic';
 import { round } from './measure';
+import { dailyBackup } from './rows/backup';
 import { booking } from './rows/booking';
 import { bundle } from './rows/bundle';
 import { dashboardCold, dashboardWarm } from './rows/dashboard';
@@ -19,6 +21,7 @@ import { rangeExport } from './rows/export';
 import { reminders } from './rows/reminders';
 import { searchP50, searchP95 } from './rows/search';
 import { startup } from './rows/startup';
+import { networkClients } from './rows/network';
 import type { BenchContext, BenchRow, RowResult } from './types';
 
 const ROWS: BenchRow[] = [
@@ -30,7 +33,9 @@ const ROWS: BenchRow[] = [
   rangeExport,
   reminders,
   startup,
+  dailyBackup,
   bundle,
+  networkClients,
 ];
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
 
   try {
     for (const row of ROWS) {
-      if (only && !only.includes(row.id)) continue;
+      if (only ? !only.includes(row.id) : row.optional) continue;
       log(`Measuring ${row.id}…`);
       try {
         results.push({ row, result: await row.run(ctx) });

@@ -36,6 +36,8 @@ export interface BenchRow {
   id: string;
   title: string;
   target: string;
+  /** Measured only when named in `--only` (long rows such as network-clients). */
+  optional?: boolean;
   run(ctx: BenchContext): Promise<RowResult>;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Makes `npm start` / `npm run dist` work: fetches the Electron binary when it is missing and
- * builds better-sqlite3 for Electron's ABI into native/electron/<version>/better_sqlite3.node.
+ * builds better-sqlite3 for Electron's ABI into
+ * native/electron/<electron>/<better-sqlite3>/<platform>-<arch>/better_sqlite3.node.
  *
  * The Node build in node_modules stays untouched because the tests, the CLI and the browser
  * preview run on plain Node; the desktop app passes the Electron build to better-sqlite3 as its
@@ -36,9 +37,60 @@ export function electronVersion(projectRoot) {
   return JSON.parse(readFileSync(manifest, 'utf8')).version;
 }
 
-export function nativeBindingPath(projectRoot, version) {
-  return join(projectRoot, 'native', 'electron', version, NATIVE_FILE);
+export function betterSqlite3Version(projectRoot) {
+  const manifest = join(projectRoot, 'node_modules', 'better-sqlite3', 'package.json');
+  if (!existsSync(manifest)) {
+    throw new Error('node_modules/better-sqlite3 is missing. Run `npm install` first.');
+  }
+  return JSON.parse(readFileSync(manifest, 'utf8')).version;
 }
+
+/**
+ * One build per Electron, better-sqlite3, platform and architecture (src/main/shell/paths.ts
+ * looks for it under the same four), so an update or another target never reuses a stale one.
+ */
+export function nativeBindingPath(projectRoot, key) {
+  return join(
+    projectRoot,
+    'native',
+    'electron',
+    key.electron,
+    key.betterSqlite3,
+    `${key.platform}-${key.arch}`,
+    NATIVE_FILE,
+  );
+}
+
+/** electron-builder's Arch enum (builder-util), by number. */
+const BUILDER_ARCH = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
+
+/**
+ * electron-builder `beforePack`: refuses to package for a platform/arch whose Electron build of
+ * better-sqlite3 is missing, with the sentence that says how to make it. A build can be made only
+ * on the target OS (node-gyp does not cross-compile between OSes).
+ */
+export function checkNativeBindingForPackaging(projectRoot, { platform, arch, electron }) {
+  const key = { electron, betterSqlite3: betterSqlite3Version(projectRoot), platform, arch };
+  const file = nativeBindingPath(projectRoot, key);
+  if (!isNativeBindingBuilt(file)) {
+    throw new Error(
+      `No Electron build of better-sqlite3 for Electron ${key.electron}, better-sqlite3 ` +
+        `${key.betterSqlite3} on ${platform}-${arch} (expected ${file}). Run ` +
+        '`node scripts/prepare-electron.mjs` on a machine of that OS and architecture first.',
+    );
+  }
+  return file;
+}
+
+export async function beforePack(context) {
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const arch = typeof context.arch === 'number' ? BUILDER_ARCH[context.arch] : String(context.arch);
+  const electron = context.packager?.config?.electronVersion ?? electronVersion(projectRoot);
+  const platform = context.electronPlatformName;
+  checkNativeBindingForPackaging(projectRoot, { platform, arch, electron });
+}
+
+export default beforePack;
 
 /** An empty file is what an interrupted copy leaves behind; it must be rebuilt, not trusted. */
 export function isNativeBindingBuilt(file) {
@@ -160,7 +212,12 @@ function buildNativeBinding(projectRoot, version, target) {
 export function main(projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')) {
   ensureElectronBinary(projectRoot);
   const version = electronVersion(projectRoot);
-  const target = nativeBindingPath(projectRoot, version);
+  const target = nativeBindingPath(projectRoot, {
+    electron: version,
+    betterSqlite3: betterSqlite3Version(projectRoot),
+    platform: process.platform,
+    arch: process.env.npm_config_arch || process.arch,
+  });
   if (isNativeBindingBuilt(target)) return;
   console.log(`Building better-sqlite3 for Electron ${version}…`);
   buildNativeBinding(projectRoot, version, target);

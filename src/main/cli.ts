@@ -16,6 +16,7 @@ import {
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
 import { progressBar } from './cli/progress';
+import { NETWORK_USAGE, NetworkUsageError, runNetworkCommand } from './cli/network-commands';
 
 const USAGE = `Clinic Desk command line — the same core as the desktop app.
 
@@ -31,6 +32,7 @@ Commands:
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 ${JOBS_USAGE}
+${NETWORK_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -81,6 +83,11 @@ async function main(argv: string[]): Promise<number> {
       patient: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      host: { type: 'string' },
+      code: { type: 'string' },
+      fingerprint: { type: 'string' },
+      name: { type: 'string' },
+      port: { type: 'string' },
     },
   });
   const out: Output = {
@@ -218,6 +225,8 @@ async function main(argv: string[]): Promise<number> {
       const jobsCommand = command;
       return withCore(dataDir, (core) => runJobsCommand(core, jobsCommand, rest, values, out));
     }
+    case 'network':
+      return runNetworkCommand(dataDir, rest, values, out);
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -230,7 +239,8 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof StartupError ||
       error instanceof UserError ||
-      error instanceof JobsUsageError
+      error instanceof JobsUsageError ||
+      error instanceof NetworkUsageError
     ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

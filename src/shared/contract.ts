@@ -12,6 +12,7 @@ import { settingsChannels } from './channels/settings';
 import { exportChannels } from './channels/exports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
+import { networkChannels } from './channels/network';
 import { outboxChannels } from './channels/outbox';
 import { treatmentChannels } from './channels/treatments';
 import { reportChannels } from './channels/reports';
@@ -41,6 +42,7 @@ export const channels = {
   ...reportChannels,
   ...exportChannels,
   ...statsChannels,
+  ...networkChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

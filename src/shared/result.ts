@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'already_set_up',
   'unknown_channel',
   'forbidden_sender',
+  /** A client PC could not reach the clinic's host PC (issue 14). */
+  'host_unreachable',
+  /** The host's certificate is not the one this PC paired with, or the host no longer knows this PC. */
+  'host_refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

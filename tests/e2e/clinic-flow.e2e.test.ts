@@ -2,7 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FreeSlots } from '../../src/shared/dto/clinic';
 import type { PatientSummary, Page as ListPage } from '../../src/shared/dto';
+import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
+import { SmtpSink } from '../support/smtp-sink';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
 import { startPreview, type Preview } from './support/preview';
 
@@ -10,7 +12,9 @@ import { startPreview, type Preview } from './support/preview';
  * The clinical day end to end, with the clinic's clock fixed at Wednesday 11 March 2026, 10:05
  * London time: the front desk registers and books a patient (a second booking of the same slot is
  * refused on screen) and checks them in; the doctor sees the visit in My day and completes it;
- * the front desk sees it in the patient's history. Steps share one page, in order.
+ * the front desk sees it in the patient's history and requests the patient's records; the doctor
+ * approves the request on Exports and the patient receives the CSV at the address on file (a real
+ * SMTP server); the front desk never sees a clinical field. Steps share one page, in order.
  */
 const NOW = '2026-03-11T10:05:00Z';
 const PATIENT = 'Esme Clinicflow';
@@ -22,9 +26,17 @@ describe('browser preview: the clinical day', () => {
   let page: Page;
   let problems: PageProblems;
   let bookedTime = '';
+  const sink = new SmtpSink();
+  /** Mail carrying a CSV (the demo clinic also sends reminders and booking confirmations). */
+  const exportMails = () =>
+    sink.parsed().filter((m) => m.message.attachments.some((a) => a.contentType.startsWith('text/csv')));
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true, now: NOW }), launchBrowser()]);
+    await sink.start();
+    [preview, browser] = await Promise.all([
+      startPreview({ demo: true, now: NOW, env: { CLINIC_DESK_SMTP_URL: sink.url } }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -34,6 +46,7 @@ describe('browser preview: the clinical day', () => {
   afterAll(async () => {
     await browser?.close();
     await preview?.stop();
+    await sink.stop();
   });
 
   async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
@@ -205,6 +218,50 @@ describe('browser preview: the clinical day', () => {
     await screenshot(page, 'clinic-patient-history', { fullPage: true });
   });
 
+  it("lets the front desk request the patient's records, writing and sending nothing yet", async () => {
+    await page.getByRole('button', { name: 'Request history export' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Request #\d+ sent/ })
+      .waitFor();
+    await menu('Exports').click();
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('requested', { exact: true }).waitFor();
+    expect(exportMails()).toEqual([]);
+    await signOut();
+  });
+
+  it('lets the doctor approve it; the patient receives the CSV at the address on file', async () => {
+    await signInAs('dr.fernandez');
+    await menu('Exports').click();
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('To esme@example.com').waitFor();
+    await screenshot(page, 'clinic-export-approval');
+    await row.getByRole('button', { name: /^Approve export \d+$/ }).click();
+    await row.getByText('done', { exact: true }).waitFor();
+    await expect.poll(() => exportMails().length, { timeout: 20_000 }).toBe(1);
+    const [mail] = exportMails();
+    expect(mail!.to).toEqual(['esme@example.com']);
+    const csv = mail!.message.attachments[0]!.content.toString('utf8');
+    expect(csv).toContain('Acute bronchitis');
+    expect(csv).toContain('Paracetamol 500 mg as needed');
+    await signOut();
+  });
+
+  it('shows the front desk its request done, and never a clinical field', async () => {
+    await signInAs('reception');
+    await menu('Exports').click();
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('done', { exact: true }).waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/Acute bronchitis|Paracetamol|auscultation|\.csv/);
+    const list = await api<ExportItem[]>('exports/list');
+    expect(list).toMatchObject({ ok: true, value: [{ status: 'done', filePath: null, fileName: null }] });
+    expect(JSON.stringify(list)).not.toMatch(/Acute bronchitis|Paracetamol/);
+    const reveal = await api('exports/reveal', { id: list.ok ? list.value[0]!.id : 0 });
+    expect(reveal).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('shows the administrator all of it in the audit log', async () => {
     await signOut();
     await signInAs('admin');
@@ -222,6 +279,18 @@ describe('browser preview: the clinical day', () => {
       .waitFor();
     await table
       .getByText(new RegExp(`^Completed with treatment recorded \\(${number}`))
+      .first()
+      .waitFor();
+    await table
+      .getByText(/^History export of patient #\d+ requested\.$/)
+      .first()
+      .waitFor();
+    await table
+      .getByText(/^Export request #\d+ approved\.$/)
+      .first()
+      .waitFor();
+    await table
+      .getByText(/^Export #\d+ emailed to the patient's address on file\.$/)
       .first()
       .waitFor();
     await screenshot(page, 'clinic-audit-log', { fullPage: true });

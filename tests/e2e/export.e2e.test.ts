@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,9 @@ import { launchBrowser, screenshot, watchPage, type PageProblems } from './suppo
 import { startPreview, type Preview } from './support/preview';
 
 /**
- * Reception exports a patient's full history in the preview: the call returns at once, the
- * worker thread writes the CSV, the Exports list shows it done and a notification says so.
+ * A patient's history export in the preview: the front desk requests it (nothing is written),
+ * the administrator approves it on Exports, the worker thread writes the CSV, the list shows it
+ * done and a notification says so. The front desk sees the status, never the file.
  */
 describe('browser preview: export a patient history', () => {
   let preview: Preview;
@@ -52,17 +53,41 @@ describe('browser preview: export a patient history', () => {
     await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
   });
 
-  it('picks the patient and starts the export', async () => {
+  const pickPatient = async () => {
     const picker = page
       .getByRole('textbox', { name: 'Patient' })
       .or(page.getByRole('combobox', { name: 'Patient' }));
     await picker.fill('E000001');
     await page.getByRole('option', { name: 'Erin Export (E000001)' }).click();
-    await page.getByRole('button', { name: 'Export full history' }).click();
+  };
+  const signInAs = async (username: string) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: `Use ${username}` }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: 'Exports' }).click();
+    await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
+  };
+
+  it('picks the patient and requests the export: nothing is written yet', async () => {
+    await pickPatient();
+    expect(await page.getByRole('button', { name: 'Export full history' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Request history export' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Export #\d+ started/ })
+      .filter({ hasText: /Request #\d+ sent/ })
       .waitFor();
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('requested', { exact: true }).waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(existsSync(join(dataDir, 'exports'))).toBe(false);
+  });
+
+  it('the administrator approves it on Exports', async () => {
+    await signInAs('admin');
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('To erin@example.org').waitFor();
+    await screenshot(page, 'exports-request');
+    await row.getByRole('button', { name: /^Approve export \d+$/ }).click();
   });
 
   it('shows the export done in the Exports list, with its file, and a notification', async () => {
@@ -94,10 +119,19 @@ describe('browser preview: export a patient history', () => {
     await row.getByText(item!.filePath!).waitFor();
   });
 
+  it('shows the front desk its request done, without the file', async () => {
+    await signInAs('reception');
+    const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
+    await row.getByText('done', { exact: true }).waitFor();
+    expect(await row.innerText()).not.toMatch(/\.csv/);
+    expect(await row.getByRole('button').count()).toBe(0);
+    const response = await context.request.post(`${preview.origin}/api/exports/list`, { data: {} });
+    const list = (await response.json()) as Result<ExportItem[]>;
+    expect(list).toMatchObject({ ok: true, value: [{ status: 'done', filePath: null, fileName: null }] });
+  });
+
   it('shows the administrator the jobs, runs reminders now and lists the outbox', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Use admin' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInAs('admin');
     await page.getByRole('link', { name: 'Jobs' }).click();
     const jobs = page.getByRole('table', { name: 'Scheduled jobs' });
     await jobs.getByText('Every day at 08:00 (Europe/London)').waitFor();

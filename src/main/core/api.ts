@@ -1,7 +1,10 @@
 import type { ChannelName, ChannelResult } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
 import type { Result } from '../../shared/result';
+import type { NetworkDevice } from '../../shared/channels/network';
 import type { CoreJobs } from './jobs/background';
+import type { HostCertificate } from './network/certificate';
+import type { PairedDevice } from './network/pairing';
 import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
 
 import type { EventListener } from './events';
@@ -58,8 +61,21 @@ export interface Core {
   checkDatabase(): DatabaseCheck;
   /** Jobs, outbox and exports for the shell's tray, the CLI and tests (same code as the channels). */
   readonly jobs: CoreJobs;
+  /** What the host's network server needs before any session exists (src/main/network/host.ts). */
+  readonly network: CoreNetwork;
   /** Stops timers and export workers, then closes the database. */
   close(): void;
+}
+
+export interface CoreNetwork {
+  /** The saved setting: serve other PCs, and on which port. */
+  hosting(): { enabled: boolean; port: number };
+  /** The host's TLS identity, generated on first use. */
+  certificate(): Promise<HostCertificate>;
+  /** Redeems a one-time code for a new device (throws UserError when wrong, used, old or throttled). */
+  pair(code: string, deviceName: string): PairedDevice;
+  /** The paired, unrevoked device a `<id>.<secret>` credential belongs to, or null. */
+  authenticate(credential: string | undefined): NetworkDevice | null;
 }
 
 export interface DatabaseCheck {

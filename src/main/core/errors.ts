@@ -18,7 +18,7 @@ export class UserError extends Error {
 /** Why the core refused to start; `message` is shown to the user as is. */
 export class StartupError extends Error {
   constructor(
-    readonly reason: 'database_too_new' | 'database_damaged' | 'database_unreadable',
+    readonly reason: 'database_too_new' | 'database_damaged' | 'database_unreadable' | 'installation_broken',
     message: string,
     options?: { cause?: unknown; latestBackup?: string },
   ) {

@@ -10,6 +10,7 @@ import { exportHandlers } from './exports/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
 import { mailHandlers } from './mail/handlers';
+import { networkHandlers } from './network/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
@@ -40,5 +41,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...reportHandlers(services),
     ...exportHandlers(services),
     ...statsHandlers(services),
+    ...networkHandlers(services),
   };
 }

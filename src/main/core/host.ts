@@ -11,7 +11,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Where a connection's calls come from; used in the log and audit trail. */
-export type Transport = 'ipc' | 'http' | 'cli' | 'test';
+export type Transport = 'ipc' | 'http' | 'cli' | 'test' | 'network';
 
 /** How a finished job reaches the person at the desk; never given patient data. */
 export interface Notifier {
@@ -33,9 +33,10 @@ export interface DesktopIntegration {
 export interface SecretStore {
   /** Null when secrets can be stored; otherwise the sentence that explains why not. */
   unavailableReason(): string | null;
-  /** Base64 ciphertext of `plain`. Throws when unavailable. */
-  encrypt(plain: string): string;
-  decrypt(cipher: string): string;
+  /** Base64 ciphertext of `plain`. Rejects when unavailable. */
+  encrypt(plain: string): Promise<string>;
+  /** Rejects when `cipher` cannot be decrypted here (another PC or user, a reset keyring). */
+  decrypt(cipher: string): Promise<string>;
 }
 
 /** What the program hosting the core does on its behalf. */

@@ -30,12 +30,18 @@ import { defaultExportWorkerPath } from './exports/spawn';
 import { unavailableSecretStore } from './mail/secret-store';
 import { openClinicDatabase } from './startup';
 import { seedLargeClinic } from './seed/large';
+import { hostCertificate } from './network/certificate';
+import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
+import { DeviceRegistry } from './network/pairing';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, EventListener } from './api';
 export type { Clock, CoreHost, DesktopIntegration, Notifier, SecretStore, Transport } from './host';
 export { systemClock } from './host';
 export type { CoreJobs } from './jobs/background';
+export type { NetworkHostControl, NetworkHostState, NetworkJoiner } from './network/host-control';
+export { networkDir, storedFingerprint, type HostCertificate } from './network/certificate';
+export type { PairedDevice } from './network/pairing';
 export { StartupError, UserError } from './errors';
 
 export interface CoreOptions {
@@ -64,6 +70,10 @@ export interface CoreOptions {
   exportWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
+  /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
+  networkHost?: NetworkHostControl;
+  /** First-run pairing with another PC's host (the desktop shell); refused without one. */
+  networkJoiner?: NetworkJoiner;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -146,6 +156,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onFailure: (message) => notifier.notify('Backup failed', message),
     onSuccess: () => hub.broadcast('data/changed', { tables: ['settings'] }),
   });
+  const network = {
+    devices: new DeviceRegistry(sqlite, clock, base.audit),
+    host: options.networkHost ?? noNetworkHost,
+    joiner: options.networkJoiner ?? null,
+  };
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
@@ -156,7 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background };
+  const services: Services = { ...base, background, network };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -227,6 +242,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       };
     },
     jobs,
+    network: {
+      hosting: () => ({ enabled: settings.get('networkHosting'), port: settings.get('networkPort') }),
+      certificate: () => hostCertificate(options.dataDir, clock.now()),
+      pair: (code, deviceName) => {
+        const paired = network.devices.pair(code, deviceName);
+        dispatcher.hub.broadcast('data/changed', { tables: ['network_devices'] });
+        return paired;
+      },
+      authenticate: (credential) => network.devices.authenticate(credential),
+    },
     close: () => {
       daily.stop();
       background.close();
@@ -243,7 +268,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 // The core's public entry: the shell, the preview and the CLI import only from here.
-export { defaultDataDir } from './data-dir';
+export { defaultDataDir, resolveDataDir } from './data-dir';
+export { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from './pc-settings';
 export { errorFields, fileLogger, type Logger } from './logger';
 export { defaultMigrationsFolder } from './db/locate';
 export { requestRestore } from './backups/pending';

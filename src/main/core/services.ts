@@ -5,6 +5,8 @@ import type { ScryptCost } from './auth/password';
 import type { Background } from './jobs/background';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
+import type { NetworkHostControl, NetworkJoiner } from './network/host-control';
+import type { DeviceRegistry } from './network/pairing';
 import type { SettingsStore } from './settings/store';
 import type { StatsMemo } from './stats/memo';
 
@@ -25,4 +27,6 @@ export interface Services {
   background: Background;
   /** Dashboard figures memoised for every window; writers outside the dispatcher call `invalidate`. */
   statsMemo: StatsMemo;
+  /** Paired PCs and pairing codes, and the server that lets them in (when this PC hosts). */
+  network: { devices: DeviceRegistry; host: NetworkHostControl; joiner: NetworkJoiner | null };
 }

@@ -29,6 +29,27 @@ function damagedDatabase(
  * Opens the clinic database and checks it is not damaged; a damaged file becomes a StartupError that
  * offers the latest good backup, and is never overwritten.
  */
+export const BROKEN_INSTALLATION =
+  'This installation of Clinic Desk is broken: its database engine does not load on this computer. Please reinstall Clinic Desk.';
+
+/**
+ * better-sqlite3's native binding failed to load (built for another Electron, platform or
+ * architecture, or damaged): a broken installation, not a disk or folder problem.
+ */
+export function isNativeLoadFailure(error: unknown): boolean {
+  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
+  if (code === 'ERR_DLOPEN_FAILED') return true;
+  return (
+    typeof message === 'string' &&
+    /NODE_MODULE_VERSION|did not self-register|invalid ELF header|wrong ELF class|not a valid Win32 application|mach-o|Could not locate the bindings file/i.test(
+      message,
+    )
+  );
+}
+
 export function openClinicDatabase(
   path: string,
   options: { dataDir: string; nativeBinding?: string | undefined },
@@ -43,6 +64,9 @@ export function openClinicDatabase(
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw damagedDatabase(path, options, migrationsFolder, error);
+    }
+    if (isNativeLoadFailure(error)) {
+      throw new StartupError('installation_broken', BROKEN_INSTALLATION, { cause: error });
     }
     throw new StartupError(
       'database_unreadable',

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   app,
   dialog,
   ipcMain,
+  Menu,
   powerMonitor,
   safeStorage,
+  screen,
   session,
   type BrowserWindow,
   type Tray,
@@ -13,6 +16,8 @@ import {
 import {
   type Core,
   type DesktopIntegration,
+  type NetworkHostControl,
+  type NetworkJoiner,
   type Notifier,
   type SecretStore,
   StartupError,
@@ -20,18 +25,24 @@ import {
   fileLogger,
   type Logger,
   requestRestore,
+  resolveDataDir,
 } from '../core';
+import { desktopNetwork, showConnectionState } from './network-mode';
 import { isAppPageUrl, resolveAppPage } from './app-page';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createMainWindow, revealWindow } from './main-window';
-import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
+import { setWindowsAppId } from './app-identity';
+import { openPcSettings, type PcSettingsStore } from './pc-settings';
+import { resolveShellPaths, type NativeBindingKey, type ShellPaths } from './paths';
+import { relaunchOptions } from './relaunch';
+import { currentWindowState, restorableWindow } from './window-state';
 import { startupRecovery } from './startup-error';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';
-import { createSafeStorageSecretStore } from './secret-store';
+import { openSafeStorageSecretStore } from './secret-store';
 import { createTray, refreshTrayMenu, type TrayOptions } from './tray';
-import { hardenSession } from './window-security';
+import { guardEveryWebContents, hardenSession } from './window-security';
 
 export interface CoreFactoryOptions {
   dataDir: string;
@@ -45,6 +56,8 @@ export interface CoreFactoryOptions {
   notifier: Notifier;
   secretStore: SecretStore;
   desktop: DesktopIntegration;
+  networkHost: NetworkHostControl;
+  networkJoiner: NetworkJoiner;
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -57,6 +70,8 @@ const consoleLogger: Logger = {
  * All decisions that can be made without Electron live in the modules this one wires together.
  */
 export function runDesktopApp(options: { createCore: CoreFactory }): void {
+  // Before any window or notification, so Windows files toasts under the installer's shortcut.
+  setWindowsAppId(app);
   // A second copy would open the same SQLite file and run the same reminder jobs twice.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -94,19 +109,24 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
 
   // A restore replaces the database file, which only a fresh start can do safely.
   const relaunch = (): void => {
-    app.relaunch();
+    app.relaunch(relaunchOptions());
     app.quit();
   };
   let dataDir = '';
 
   const start = async (): Promise<void> => {
-    dataDir = resolveDataDir(process.env, app.getPath('userData'));
+    const pcSettings = openPcSettingsOrNull();
+    dataDir = resolveDataDir({
+      env: process.env,
+      stored: pcSettings?.dataFolder(),
+      appFolder: app.getPath('userData'),
+    });
     logger = openLogger(dataDir, !app.isPackaged);
     const paths = resolveShellPaths({
       appPath: app.getAppPath(),
       resourcesPath: process.resourcesPath,
       isPackaged: app.isPackaged,
-      electronVersion: process.versions.electron ?? '',
+      nativeBindingKey: nativeBindingKey(),
       mainBundleDir: join(app.getAppPath(), 'out', 'main'),
     });
     const page = resolveAppPage({
@@ -116,6 +136,43 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       rendererIndexHtml: paths.rendererIndexHtml,
     });
 
+    // No File/Edit/View menu (its Toggle DevTools and Reload) in the package; every webContents,
+    // the hidden PDF window's included, may only ever show the app page.
+    if (app.isPackaged) Menu.setApplicationMenu(null);
+    // (The main window then adds its own handler that opens allowed links in the browser.)
+    guardEveryWebContents(app, page);
+
+    const secretStore = await openSafeStorageSecretStore(safeStorage);
+    const network = desktopNetwork({ dataDir, secretStore, logger, relaunch });
+    // A PC paired with a host opens no database: its window's calls go to the host.
+    const remote = await network.clientMode();
+    if (remote) {
+      hardenSession(
+        session.defaultSession,
+        contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
+      );
+      disposeIpc = registerIpcHandlers({
+        ipcMain,
+        core: remote,
+        isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
+        logger,
+      });
+      const previous = disposeIpc;
+      disposeIpc = () => {
+        previous();
+        remote.close();
+      };
+      window = createMainWindow({
+        page,
+        preloadPath: paths.preload,
+        iconPath: paths.appIcon,
+        onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+        devTools: !app.isPackaged,
+      });
+      tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
+      showConnectionState(tray, remote);
+      return;
+    }
     core = await options.createCore({
       dataDir,
       demo: process.env['CLINIC_DESK_DEMO'] === '1',
@@ -125,10 +182,16 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       host: { requestRestart: relaunch },
       runBackgroundJobs: true,
       notifier: createDesktopNotifier({ onClick: reveal }),
-      secretStore: createSafeStorageSecretStore(safeStorage),
+      secretStore,
       desktop: createDesktopIntegration(),
+      networkHost: network.host.control,
+      networkJoiner: network.joiner,
     });
     const started = core;
+    network.host.attach(started);
+    network.host.control
+      .apply()
+      .catch((error: unknown) => logger.log('error', 'network host failed to start', errorFields(error)));
 
     hardenSession(
       session.defaultSession,
@@ -141,13 +204,25 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       logger,
     });
 
+    const placement = restorableWindow(
+      pcSettings?.windowState(),
+      screen.getAllDisplays().map(({ id, workArea }) => ({ id, workArea })),
+    );
     const mainWindow = createMainWindow({
       page,
       preloadPath: paths.preload,
       iconPath: paths.appIcon,
       onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
+      devTools: !app.isPackaged,
+      bounds: placement.bounds,
+      maximized: placement.maximized,
     });
     mainWindow.on('close', (event) => {
+      try {
+        pcSettings?.setWindowState(currentWindowState(mainWindow, screen));
+      } catch (error) {
+        logger.log('warn', 'window placement not saved', errorFields(error));
+      }
       if (!quitting && tray) {
         event.preventDefault();
         mainWindow.hide();
@@ -211,6 +286,27 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     });
 }
 
+function openPcSettingsOrNull(): PcSettingsStore | null {
+  try {
+    return openPcSettings();
+  } catch (error) {
+    // Only window placement and a chosen data folder live there; the app still starts.
+    consoleLogger.log('warn', 'per-PC settings unavailable', errorFields(error));
+    return null;
+  }
+}
+
+/** This process's Electron, the bundled better-sqlite3, and this OS and architecture. */
+function nativeBindingKey(): NativeBindingKey {
+  const manifest = createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string };
+  return {
+    electron: process.versions.electron ?? '',
+    betterSqlite3: manifest.version,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
 function openLogger(dataDir: string, alsoConsole: boolean): Logger {
   try {
     return fileLogger(dataDir, alsoConsole);
@@ -231,7 +327,7 @@ function nativeBindingFor(paths: ShellPaths, isPackaged: boolean, logger: Logger
   if (existsSync(paths.nativeBinding)) return paths.nativeBinding;
   if (isPackaged) {
     throw new StartupError(
-      'database_unreadable',
+      'installation_broken',
       'This installation of Clinic Desk is incomplete: its database engine is missing. Please reinstall Clinic Desk.',
     );
   }

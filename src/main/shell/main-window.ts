@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell, type Rectangle } from 'electron';
 import type { AppPage } from './app-page';
 import { hardenWebContents } from './window-security';
 
@@ -7,12 +7,18 @@ export interface MainWindowOptions {
   preloadPath: string;
   iconPath: string;
   onLoadFailed: (error: unknown) => void;
+  /** False in the packaged app: DevTools would let anyone at the desk script the signed-in session. */
+  devTools: boolean;
+  /** Where the window was last time on this PC (window-state.ts); centred default size if absent. */
+  bounds?: Rectangle | undefined;
+  maximized?: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    width: options.bounds?.width ?? 1280,
+    height: options.bounds?.height ?? 820,
+    ...(options.bounds ? { x: options.bounds.x, y: options.bounds.y } : {}),
     minWidth: 960,
     minHeight: 600,
     title: 'Clinic Desk',
@@ -37,10 +43,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       safeDialogs: true,
       // Middle-click would otherwise open links in a new window (Electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
     },
   });
   hardenWebContents(window.webContents, options.page, (url) => shell.openExternal(url));
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.maximized) window.maximize();
+    window.show();
+  });
   window.loadURL(options.page.url).catch(options.onLoadFailed);
   return window;
 }

@@ -1,14 +1,28 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-/** Where scripts/prepare-electron.mjs puts better-sqlite3 built for Electron; keep the two in step. */
-export function electronNativeBindingPath(root: string, electronVersion: string): string {
-  return join(root, 'native', 'electron', electronVersion, 'better_sqlite3.node');
+/**
+ * What an Electron build of better-sqlite3 is good for: one Electron (ABI), one better-sqlite3
+ * (its C++ side changes between releases), one platform and architecture. A binary is only ever
+ * found under all four, so an update or a package for another OS or arch never picks a stale one.
+ */
+export interface NativeBindingKey {
+  electron: string;
+  betterSqlite3: string;
+  platform: string;
+  arch: string;
 }
 
-/** The data folder: `CLINIC_DESK_DATA_DIR` when set (demos, tests, portable installs), else userData. */
-export function resolveDataDir(env: NodeJS.ProcessEnv, userDataPath: string): string {
-  const override = env['CLINIC_DESK_DATA_DIR']?.trim();
-  return override ? resolve(override) : userDataPath;
+/** Where scripts/prepare-electron.mjs puts better-sqlite3 built for Electron; keep the two in step. */
+export function electronNativeBindingPath(root: string, key: NativeBindingKey): string {
+  return join(
+    root,
+    'native',
+    'electron',
+    key.electron,
+    key.betterSqlite3,
+    `${key.platform}-${key.arch}`,
+    'better_sqlite3.node',
+  );
 }
 
 export interface AppLocation {
@@ -17,7 +31,7 @@ export interface AppLocation {
   /** `process.resourcesPath`: where electron-builder's extraResources land. */
   resourcesPath: string;
   isPackaged: boolean;
-  electronVersion: string;
+  nativeBindingKey: NativeBindingKey;
   /** The folder of the built main bundle (`out/main`). */
   mainBundleDir: string;
 }
@@ -38,7 +52,7 @@ export function resolveShellPaths(location: AppLocation): ShellPaths {
   return {
     preload: join(location.mainBundleDir, '..', 'preload', 'index.cjs'),
     rendererIndexHtml: join(location.mainBundleDir, '..', 'renderer', 'index.html'),
-    nativeBinding: electronNativeBindingPath(unpacked, location.electronVersion),
+    nativeBinding: electronNativeBindingPath(unpacked, location.nativeBindingKey),
     migrationsFolder: location.isPackaged
       ? join(location.resourcesPath, 'drizzle')
       : join(location.appPath, 'drizzle'),

@@ -1,4 +1,4 @@
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { isAppPageUrl, type AppPage } from './app-page';
 
 /** Schemes a link in the app may hand to the operating system (mail, the clinic's web pages). */
@@ -35,6 +35,19 @@ export function hardenWebContents(
     if (isAllowedExternalUrl(url)) void openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
+}
+
+/**
+ * The same guard for every webContents the app ever creates, not only the main window's: the
+ * hidden window that prints reports to PDF has no preload, but a `<meta http-equiv="refresh">`
+ * in a report would otherwise navigate it wherever it points. Registered before any window.
+ */
+export function guardEveryWebContents(
+  app: Pick<App, 'on'>,
+  page: AppPage,
+  openExternal: (url: string) => Promise<void> = () => Promise.resolve(),
+): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, page, openExternal));
 }
 
 /**

@@ -61,7 +61,14 @@ export interface OutboxPage {
 }
 
 export type MailDelivery =
-  { mode: 'smtp'; server: string; source: 'settings' | 'environment' } | { mode: 'folder'; folder: string };
+  | {
+      mode: 'smtp';
+      server: string;
+      source: 'settings' | 'environment';
+      /** Set when the stored password does not decrypt on this PC and must be entered again. */
+      passwordProblem?: string;
+    }
+  | { mode: 'folder'; folder: string };
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';
 
@@ -73,6 +80,8 @@ export interface MailSettingsView {
   fromAddress: string;
   /** True when a password is stored (encrypted); the password itself never leaves main. */
   passwordSet: boolean;
+  /** Set when the stored password does not decrypt on this PC: it must be entered again. */
+  passwordProblem: string | null;
   /** False where no secure store exists (preview, CLI): a password cannot be saved there. */
   canStorePassword: boolean;
   /** Why not, as a sentence, when `canStorePassword` is false. */
@@ -135,7 +144,8 @@ export interface ReportDetail extends ReportSummary {
 }
 
 export type ExportKind = 'patient_history' | 'range';
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** 'requested' waits for approval; 'refused' was never written. */
+export type ExportStatus = 'requested' | 'refused' | 'queued' | 'running' | 'done' | 'failed';
 
 export interface ExportItem {
   id: number;
@@ -155,6 +165,19 @@ export interface ExportItem {
   emailStatus: OutboxStatus | null;
   /** Why no email was queued (e.g. the patient has no email address). */
   emailNote: string | null;
+  /** Who started or requested it, and who approved or refused a request. */
+  requestedByName: string | null;
+  decidedByName: string | null;
+  refusalReason: string | null;
+  /**
+   * The only address the file goes to: the one on file when it was authorised, or, while a
+   * request waits, the one on file now. Null: no address, the file is not emailed.
+   */
+  emailTo: string | null;
+  /** While a request waits: when the address on file changed, if less than 24 hours ago. */
+  emailChangedAt: string | null;
+  /** The authoriser confirmed an address changed in the 24 hours before. */
+  emailChangeConfirmed: boolean;
 }
 
 /** Pushed while an export runs. */

@@ -22,6 +22,8 @@ export interface PreviewOptions {
    * Defaults to DEFAULT_NOW: no test reads the real clock, so none can fail on a particular date.
    */
   now?: string;
+  /** Extra environment for the server, e.g. CLINIC_DESK_SMTP_URL of a test SMTP sink. */
+  env?: Record<string, string>;
   /** How long to wait for the ready line; the first tsx compile can be slow. */
   startTimeoutMs?: number;
 }
@@ -71,7 +73,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   let log = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));

@@ -110,6 +110,9 @@ const sampleInput: Record<ChannelName, unknown> = {
   'reports/get': { id: 999_999 },
   'reports/savePdf': { id: 999_999 },
   'exports/startHistory': { patientId: 999_999 },
+  'exports/requestHistory': { patientId: 999_999 },
+  'exports/approve': { id: 999_999 },
+  'exports/refuse': { id: 999_999, reason: 'No consent on file.' },
   'exports/startRange': { from: '2026-01-01', to: '2026-01-31' },
   'exports/list': {},
   'exports/retry': { id: 999_999 },
@@ -117,6 +120,18 @@ const sampleInput: Record<ChannelName, unknown> = {
   'exports/reveal': { id: 999_999 },
   'stats/dashboard': {},
   'stats/doctor': {},
+  'network/probe': { address: '127.0.0.1:1' },
+  'network/join': {
+    address: '127.0.0.1:1',
+    code: 'ABCD-2345',
+    fingerprint: Array(32).fill('AB').join(':'),
+    deviceName: 'Room 9',
+  },
+  'network/status': {},
+  'network/configure': { enabled: false, port: 7443 },
+  'network/createPairingCode': {},
+  'network/devices': {},
+  'network/revokeDevice': { id: 1 },
 };
 
 describe('contract dispatch', () => {

@@ -49,14 +49,14 @@ describe('patient history export (real worker thread)', () => {
   });
 
   it('returns an id at once, writes a neutralised RFC 4180 CSV with BOM, and emails it to the patient', async () => {
-    const reception = t.core.connectAs('reception', 'test');
+    const admin = t.core.connectAs('admin', 'test');
     const progress: JobProgress[] = [];
     const finished: unknown[] = [];
-    reception.onEvent((event, payload) => {
+    admin.onEvent((event, payload) => {
       if (event === 'jobs/progress') progress.push(payload as JobProgress);
       if (event === 'jobs/finished') finished.push(payload);
     });
-    const started = await reception.call('exports/startHistory', { patientId: patient });
+    const started = await admin.call('exports/startHistory', { patientId: patient });
     expect(started.ok).toBe(true);
     const exportId = started.ok ? started.value.exportId : 0;
 
@@ -101,7 +101,7 @@ describe('patient history export (real worker thread)', () => {
     expect(mail!.message.attachments[0]!.content.equals(bytes)).toBe(true);
 
     // Resend queues a second message with its own key; the first is untouched.
-    const resent = await reception.call('exports/resend', { id: exportId });
+    const resent = await admin.call('exports/resend', { id: exportId });
     expect(resent.ok).toBe(true);
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
     expect(sink.received).toHaveLength(2);
@@ -121,7 +121,7 @@ describe('patient history export (real worker thread)', () => {
     t.core.close();
     t = await tempCore({ dataDir: t.dataDir, env: {}, exportWorker: '/nonexistent/worker.js' });
     const started = await t.core
-      .connectAs('reception', 'test')
+      .connectAs('admin', 'test')
       .call('exports/startHistory', { patientId: patient });
     const exportId = started.ok ? started.value.exportId : 0;
     const failed = await t.core.jobs.waitExport(exportId);
@@ -130,7 +130,7 @@ describe('patient history export (real worker thread)', () => {
 
     t.core.close();
     t = await tempCore({ dataDir: t.dataDir, env: {} });
-    const retry = await t.core.connectAs('reception', 'test').call('exports/retry', { id: exportId });
+    const retry = await t.core.connectAs('admin', 'test').call('exports/retry', { id: exportId });
     expect(retry.ok).toBe(true);
     expect(await t.core.jobs.waitExport(exportId)).toMatchObject({ status: 'done', rows: 3, error: null });
   });

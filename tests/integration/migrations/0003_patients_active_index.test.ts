@@ -1,25 +1,13 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
 import { migrateDatabase, readJournal } from '../../../src/main/core/db/migrate';
 import { openSqlite } from '../../../src/main/core/db/open';
+import { migrationsBefore } from '../../support/migrations';
 import { tempDir } from '../../support/temp-core';
 
 const TAG = 'patients_active_index';
-
-/** The shipped migrations up to (not including) `tag`: a database of the previous version. */
-function migrationsBefore(tag: string): string {
-  const folder = join(tempDir('clinic-desk-migrations-'), 'drizzle');
-  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag.endsWith(tag));
-  if (at < 0) throw new Error(`no migration ${tag}`);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe(`migration ${TAG}`, () => {
   const cleanup: string[] = [];

@@ -17,18 +17,20 @@ function memoryKeychain(): SecretStore {
   const key = randomBytes(32);
   return {
     unavailableReason: () => null,
-    encrypt: (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: (stored) => {
-      const raw = Buffer.from(stored, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
+    encrypt: (plain) =>
+      Promise.resolve().then(() => {
+        const iv = randomBytes(12);
+        const cipher = createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+        return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+      }),
+    decrypt: (stored) =>
+      Promise.resolve().then(() => {
+        const raw = Buffer.from(stored, 'base64');
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      }),
   };
 }
 
@@ -151,7 +153,8 @@ describe('secrets canary: the SMTP password is never written to disk', () => {
     const [slot] = await freeSlotsOf(desk, 1, TODAY);
     await value(desk, 'appointments/book', { patientId: ann.id, doctorId: 1, startsAt: slot!.startsAt });
     expect((await t.core.jobs.run('reminders')).status).toBe('succeeded');
-    const history = await value(desk, 'exports/startHistory', { patientId: ann.id });
+    const request = await value(desk, 'exports/requestHistory', { patientId: ann.id });
+    const history = await value(admin, 'exports/approve', { id: request.exportId });
     expect((await t.core.jobs.waitExport(history.exportId)).status).toBe('done');
     const range = await value(admin, 'exports/startRange', { from: '2026-03-01', to: '2026-03-31' });
     expect((await t.core.jobs.waitExport(range.exportId)).status).toBe('done');

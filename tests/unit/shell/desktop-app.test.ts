@@ -13,11 +13,14 @@ const electron = vi.hoisted(() => ({
     exit: vi.fn(),
     relaunch: vi.fn(),
     on: vi.fn(),
+    setAppUserModelId: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn(() => '/nonexistent/userData'),
     getAppPath: vi.fn(() => '/nonexistent/app'),
   },
   dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
+  Menu: { setApplicationMenu: vi.fn() },
+  pcSettings: { dataFolder: undefined as string | undefined },
 }));
 
 vi.mock('electron', () => ({
@@ -25,14 +28,25 @@ vi.mock('electron', () => ({
   dialog: electron.dialog,
   ipcMain: {},
   session: {},
+  screen: { getAllDisplays: () => [] },
   powerMonitor: { on: vi.fn() },
-  safeStorage: { isEncryptionAvailable: () => false },
+  safeStorage: { isAsyncEncryptionAvailable: () => Promise.resolve(false) },
   shell: {},
   Notification: class {},
   BrowserWindow: class {},
   Tray: class {},
-  Menu: {},
+  Menu: electron.Menu,
   nativeImage: {},
+}));
+
+// electron-store needs the real Electron; the per-PC file is tested in pc-settings.test.ts.
+vi.mock('../../../src/main/shell/pc-settings', () => ({
+  openPcSettings: () => ({
+    dataFolder: () => electron.pcSettings.dataFolder,
+    setDataFolder: vi.fn(),
+    windowState: () => undefined,
+    setWindowState: vi.fn(),
+  }),
 }));
 
 const { runDesktopApp } = await import('../../../src/main/shell/desktop-app');
@@ -43,6 +57,7 @@ describe('runDesktopApp', () => {
   beforeEach(() => {
     vi.clearAllMocks();
     electron.app.isPackaged = false;
+    electron.pcSettings.dataFolder = undefined;
     dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-shell-'));
     vi.stubEnv('CLINIC_DESK_DATA_DIR', dataDir);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -134,5 +149,56 @@ describe('runDesktopApp', () => {
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
     expect(electron.app.relaunch).not.toHaveBeenCalled();
     expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false);
+  });
+
+  it('opens the data folder chosen on this PC when no CLINIC_DESK_DATA_DIR is set', async () => {
+    vi.stubEnv('CLINIC_DESK_DATA_DIR', '');
+    electron.pcSettings.dataFolder = dataDir;
+    const createCore = vi.fn<CoreFactory>(() => Promise.reject(new Error('stop here')));
+    runDesktopApp({ createCore });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(createCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir }));
+  });
+
+  it('relaunches a restored AppImage from the AppImage file, not its vanished mount', async () => {
+    vi.stubEnv('APPIMAGE', '/home/ana/Clinic-Desk.AppImage');
+    const damaged = new StartupError('database_damaged', 'The clinic database is damaged.', {
+      latestBackup: join(dataDir, 'backups', 'b.db'),
+    });
+    runDesktopApp({ createCore: () => Promise.reject(damaged) });
+    await vi.waitFor(() => expect(electron.app.relaunch).toHaveBeenCalled());
+    expect(electron.app.relaunch).toHaveBeenCalledWith(
+      expect.objectContaining({ execPath: '/home/ana/Clinic-Desk.AppImage' }),
+    );
+  });
+
+  it('reports a packaged app without its database engine as a broken installation', async () => {
+    electron.app.isPackaged = true;
+    Object.defineProperty(process, 'resourcesPath', {
+      value: join(dataDir, 'resources'),
+      configurable: true,
+    });
+    runDesktopApp({ createCore: vi.fn<CoreFactory>() });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.dialog.showErrorBox.mock.calls[0]?.[1]).not.toMatch(/disk|writable/i);
+  });
+
+  it('ships no application menu and guards every webContents when packaged', async () => {
+    electron.app.isPackaged = true;
+    Object.defineProperty(process, 'resourcesPath', {
+      value: join(dataDir, 'resources'),
+      configurable: true,
+    });
+    runDesktopApp({ createCore: vi.fn<CoreFactory>() });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(electron.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+  });
+
+  it('keeps the development menu (DevTools, Reload) when not packaged', async () => {
+    runDesktopApp({ createCore: () => Promise.reject(new Error('stop here')) });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(electron.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
   });
 });

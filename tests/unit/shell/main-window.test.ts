@@ -12,6 +12,10 @@ const electron = vi.hoisted(() => {
     readonly webContentsHandlers = new Map<string, Handler>();
     windowOpenHandler: Handler | undefined;
     shown = false;
+    maximized = false;
+    maximize() {
+      this.maximized = true;
+    }
     readonly webContents = {
       on: (event: string, handler: Handler) => this.webContentsHandlers.set(event, handler),
       setWindowOpenHandler: (handler: Handler) => {
@@ -55,6 +59,7 @@ describe('createMainWindow', () => {
       preloadPath: '/app/out/preload/index.cjs',
       iconPath: '/app/resources/icon.png',
       onLoadFailed: vi.fn(),
+      devTools: false,
     });
 
     expect(electron.FakeBrowserWindow.created).toHaveLength(1);
@@ -70,12 +75,19 @@ describe('createMainWindow', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
     expect(window?.loaded).toEqual(['file:///app/out/renderer/index.html']);
   });
 
   it('installs the navigation and window-open guards before loading', () => {
-    createMainWindow({ page, preloadPath: '/p.cjs', iconPath: '/i.png', onLoadFailed: vi.fn() });
+    createMainWindow({
+      page,
+      preloadPath: '/p.cjs',
+      iconPath: '/i.png',
+      onLoadFailed: vi.fn(),
+      devTools: false,
+    });
     const window = electron.FakeBrowserWindow.created[0];
     expect([...(window?.webContentsHandlers.keys() ?? [])]).toEqual(
       expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']),
@@ -88,10 +100,33 @@ describe('createMainWindow', () => {
   });
 
   it('shows the window once it has painted', () => {
-    createMainWindow({ page, preloadPath: '/p.cjs', iconPath: '/i.png', onLoadFailed: vi.fn() });
+    createMainWindow({
+      page,
+      preloadPath: '/p.cjs',
+      iconPath: '/i.png',
+      onLoadFailed: vi.fn(),
+      devTools: false,
+    });
     const window = electron.FakeBrowserWindow.created[0];
     expect(window?.shown).toBe(false);
     window?.onceHandlers.get('ready-to-show')?.();
     expect(window?.shown).toBe(true);
+  });
+
+  it('opens where it was last time on this PC, maximised if it was', () => {
+    createMainWindow({
+      page,
+      preloadPath: '/p.cjs',
+      iconPath: '/i.png',
+      onLoadFailed: vi.fn(),
+      devTools: true,
+      bounds: { x: 1930, y: 40, width: 1400, height: 900 },
+      maximized: true,
+    });
+    const window = electron.FakeBrowserWindow.created[0];
+    expect(window?.options).toMatchObject({ x: 1930, y: 40, width: 1400, height: 900 });
+    expect(window?.options.webPreferences?.devTools).toBe(true);
+    window?.onceHandlers.get('ready-to-show')?.();
+    expect(window?.maximized).toBe(true);
   });
 });

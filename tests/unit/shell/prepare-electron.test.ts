@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  beforePack,
+  checkNativeBindingForPackaging,
   ELECTRON_HEADERS_URL,
   electronVersion,
   isNativeBindingBuilt,
@@ -34,11 +36,48 @@ describe('prepare-electron helpers', () => {
     expect(() => electronVersion(dir)).toThrow(/npm install/);
   });
 
-  it('keeps one Electron build per Electron version, apart from node_modules', () => {
-    expect(nativeBindingPath(dir, '45.5.0')).toBe(
-      join(dir, 'native', 'electron', '45.5.0', 'better_sqlite3.node'),
+  it('keeps one build per Electron, better-sqlite3, platform and architecture', () => {
+    const key = { electron: '45.5.0', betterSqlite3: '12.6.2', platform: 'linux', arch: 'x64' };
+    expect(nativeBindingPath(dir, key)).toBe(
+      join(dir, 'native', 'electron', '45.5.0', '12.6.2', 'linux-x64', 'better_sqlite3.node'),
     );
-    expect(nativeBindingPath(dir, '46.0.0')).not.toBe(nativeBindingPath(dir, '45.5.0'));
+    for (const other of [
+      { ...key, electron: '46.0.0' },
+      { ...key, betterSqlite3: '12.7.0' },
+      { ...key, platform: 'win32' },
+      { ...key, arch: 'arm64' },
+    ]) {
+      expect(nativeBindingPath(dir, other)).not.toBe(nativeBindingPath(dir, key));
+    }
+  });
+
+  it('refuses to package (beforePack) without the build for the target, and names the fix', () => {
+    mkdirSync(join(dir, 'node_modules', 'better-sqlite3'), { recursive: true });
+    writeFileSync(
+      join(dir, 'node_modules', 'better-sqlite3', 'package.json'),
+      JSON.stringify({ version: '12.6.2' }),
+    );
+    const target = { electron: '45.5.0', platform: 'win32', arch: 'x64' };
+    expect(() => checkNativeBindingForPackaging(dir, target)).toThrow(
+      /No Electron build of better-sqlite3 for Electron 45\.5\.0, better-sqlite3 12\.6\.2 on win32-x64.*prepare-electron/,
+    );
+    const file = nativeBindingPath(dir, { ...target, betterSqlite3: '12.6.2' });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, 'MZ');
+    expect(checkNativeBindingForPackaging(dir, target)).toBe(file);
+    // A build for another architecture does not count.
+    expect(() => checkNativeBindingForPackaging(dir, { ...target, arch: 'arm64' })).toThrow(/win32-arm64/);
+  });
+
+  it("beforePack reads electron-builder's arch enum and the configured Electron version", async () => {
+    // x64 is 1 in electron-builder's Arch enum; the project's own better-sqlite3 has no linux-x64 build here.
+    await expect(
+      beforePack({
+        arch: 1,
+        electronPlatformName: 'linux',
+        packager: { config: { electronVersion: '0.0.0-test' } },
+      }),
+    ).rejects.toThrow(/Electron 0\.0\.0-test, better-sqlite3 [\d.]+ on linux-x64/);
   });
 
   it('counts only a non-empty binding as built', () => {

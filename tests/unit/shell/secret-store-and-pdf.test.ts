@@ -48,17 +48,22 @@ vi.mock('electron', () => ({
   nativeImage: electron.nativeImage,
 }));
 
-const { createSafeStorageSecretStore, NO_KEYCHAIN } = await import('../../../src/main/shell/secret-store');
+const { openSafeStorageSecretStore, NO_KEYCHAIN } = await import('../../../src/main/shell/secret-store');
 const { createDesktopIntegration } = await import('../../../src/main/shell/desktop-integration');
 const { createTray, refreshTrayMenu } = await import('../../../src/main/shell/tray');
 
-/** A stand-in for safeStorage: "encrypts" by reversing, so the test can see it was used. */
+/**
+ * A stand-in for safeStorage with only the async API (the sync one is deprecated in Electron 45,
+ * so calling it fails here): "encrypts" by reversing, so the test can see it was used.
+ */
 function fakeSafeStorage(available: boolean, backend = 'gnome_libsecret') {
   return {
-    isEncryptionAvailable: () => available,
+    isAsyncEncryptionAvailable: () => Promise.resolve(available),
     getSelectedStorageBackend: () => backend as 'gnome_libsecret',
-    encryptString: (plain: string) => Buffer.from([...plain].reverse().join(''), 'utf8'),
-    decryptString: (cipher: Buffer) => [...cipher.toString('utf8')].reverse().join(''),
+    encryptStringAsync: (plain: string) =>
+      Promise.resolve(Buffer.from([...plain].reverse().join(''), 'utf8')),
+    decryptStringAsync: (cipher: Buffer) =>
+      Promise.resolve({ shouldReEncrypt: false, result: [...cipher.toString('utf8')].reverse().join('') }),
   };
 }
 
@@ -70,23 +75,32 @@ beforeEach(() => {
 });
 
 describe('safeStorage secret store', () => {
-  it('encrypts through safeStorage and keeps only base64 ciphertext', () => {
-    const store = createSafeStorageSecretStore(fakeSafeStorage(true), 'linux');
+  it('encrypts through the async safeStorage API and keeps only base64 ciphertext', async () => {
+    const store = await openSafeStorageSecretStore(fakeSafeStorage(true), 'linux');
     expect(store.unavailableReason()).toBeNull();
-    const cipher = store.encrypt('s3cret pw');
+    const cipher = await store.encrypt('s3cret pw');
     expect(cipher).toBe(Buffer.from('wp terc3s').toString('base64'));
     expect(cipher).not.toContain('s3cret');
-    expect(store.decrypt(cipher)).toBe('s3cret pw');
+    await expect(store.decrypt(cipher)).resolves.toBe('s3cret pw');
   });
 
-  it('refuses when encryption is unavailable, or only the plain-text Linux fallback exists', () => {
+  it('refuses when encryption is unavailable, or only the plain-text Linux fallback exists', async () => {
     for (const store of [
-      createSafeStorageSecretStore(fakeSafeStorage(false), 'win32'),
-      createSafeStorageSecretStore(fakeSafeStorage(true, 'basic_text'), 'linux'),
+      await openSafeStorageSecretStore(fakeSafeStorage(false), 'win32'),
+      await openSafeStorageSecretStore(fakeSafeStorage(true, 'basic_text'), 'linux'),
     ]) {
       expect(store.unavailableReason()).toBe(NO_KEYCHAIN);
-      expect(() => store.encrypt('pw')).toThrow(NO_KEYCHAIN);
+      await expect(store.encrypt('pw')).rejects.toThrow(NO_KEYCHAIN);
     }
+  });
+
+  it('rejects, rather than returning garbage, when a ciphertext does not decrypt on this PC', async () => {
+    const safeStorage = {
+      ...fakeSafeStorage(true),
+      decryptStringAsync: () => Promise.reject(new Error('Error while decrypting the ciphertext provided')),
+    };
+    const store = await openSafeStorageSecretStore(safeStorage, 'win32');
+    await expect(store.decrypt('AAAA')).rejects.toThrow(/decrypting/);
   });
 });
 

@@ -6,7 +6,7 @@ type Handler = () => void;
 const electron = vi.hoisted(() => {
   const state = {
     supported: true,
-    shown: [] as Array<{ title: string; body: string; click?: Handler }>,
+    shown: [] as Array<{ title: string; body: string; click?: Handler; close?: Handler }>,
     trays: [] as Array<{
       icon: unknown;
       menu: MenuItemConstructorOptions[];
@@ -16,13 +16,15 @@ const electron = vi.hoisted(() => {
   };
   class Notification {
     static isSupported = () => state.supported;
-    private click: Handler | undefined;
+    private readonly handlers = new Map<string, Handler>();
     constructor(private readonly options: { title: string; body: string }) {}
     on(event: string, handler: Handler) {
-      if (event === 'click') this.click = handler;
+      this.handlers.set(event, handler);
     }
     show() {
-      state.shown.push({ ...this.options, ...(this.click ? { click: this.click } : {}) });
+      const click = this.handlers.get('click');
+      const close = this.handlers.get('close');
+      state.shown.push({ ...this.options, ...(click ? { click } : {}), ...(close ? { close } : {}) });
     }
   }
   class Tray {
@@ -77,6 +79,18 @@ describe('desktop notifier', () => {
     });
     electron.state.shown[0]?.click?.();
     expect(onClick).toHaveBeenCalledOnce();
+  });
+
+  it('holds each notification until it is clicked or closed, so a late click still works', () => {
+    // Electron drops a Notification that nothing refers to, and its click with it.
+    const notifier = createDesktopNotifier({ onClick: vi.fn() });
+    notifier.notify('Export finished', 'a.csv is ready.');
+    notifier.notify('Backup failed', 'See Settings.');
+    expect(notifier.liveCount()).toBe(2);
+    electron.state.shown[0]?.click?.();
+    expect(notifier.liveCount()).toBe(1);
+    electron.state.shown[1]?.close?.();
+    expect(notifier.liveCount()).toBe(0);
   });
 
   it('does nothing where the OS has no notifications', () => {

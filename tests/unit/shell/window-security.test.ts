@@ -2,7 +2,12 @@ import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppPage } from '../../../src/main/shell/app-page';
 import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
-import { hardenSession, hardenWebContents, withCsp } from '../../../src/main/shell/window-security';
+import {
+  guardEveryWebContents,
+  hardenSession,
+  hardenWebContents,
+  withCsp,
+} from '../../../src/main/shell/window-security';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -153,5 +158,26 @@ describe('hardenSession', () => {
 
   it('adds the policy when the response had no headers', () => {
     expect(withCsp(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+  });
+});
+
+describe('guardEveryWebContents', () => {
+  const page = resolveAppPage({ devServerUrl: undefined, rendererIndexHtml: '/app/out/renderer/index.html' });
+
+  it('guards every webContents the app creates, the hidden PDF window included', () => {
+    let created: Handler | undefined;
+    const app = {
+      on: (event: string, handler: Handler) => {
+        if (event === 'web-contents-created') created = handler;
+        return app;
+      },
+    };
+    guardEveryWebContents(app as unknown as Pick<Electron.App, 'on'>, page);
+    const pdfWindow = fakeContents();
+    created?.({}, pdfWindow.contents);
+    // A report's <meta http-equiv="refresh" content="0;url=https://evil.example/">.
+    expect(pdfWindow.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(pdfWindow.fire('will-navigate', 'data:text/html,<h1>x</h1>')).toBe(true);
+    expect(pdfWindow.openWindow('https://example.org/')).toEqual({ action: 'deny' });
   });
 });

@@ -1,13 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Clock } from '../host';
 import type { Sqlite } from '../db/open';
 import { errorFields, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/store';
 import { localDate } from '../time/zone';
 import { backupKind, dailyName, filesToDelete, monthlyName } from './rotation';
-import { verifyDatabaseFile } from './verify';
+import { checkOffThread } from './check-off-thread';
+import type { CheckStep } from './check-worker';
 
 export interface BackupFile {
   name: string;
@@ -32,44 +33,61 @@ export interface BackupServiceOptions {
   settings: SettingsStore;
   logger: Logger;
   nativeBinding?: string;
+  /** The check worker's entry (defaults to the one next to this module or the main bundle). */
+  checkWorker?: string;
+  /** Where a backup in progress is: pages still to copy, then each step of its check. */
+  onProgress?: (progress: BackupProgress) => void;
 }
+
+export type BackupProgress =
+  { step: 'copy'; totalPages: number; remainingPages: number } | { step: CheckStep };
 
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 
 /**
- * A backup must be one file that can be copied anywhere: switch the copy out of WAL mode (which
- * folds everything into the main file) so no -wal/-shm companions are needed or left behind.
- */
-function selfContained(file: string, nativeBinding?: string): void {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
-  try {
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Daily online backups with SQLite's backup API (consistent while the app keeps working), each
- * verified by opening it and running integrity_check before it counts; then rotation.
+ * Daily online backups: a worker thread copies the live database with SQLite's backup API
+ * (consistent while the app keeps working), switches the copy out of WAL and verifies it with a
+ * full integrity_check before it counts; then rotation. The main thread only waits.
  */
 export function backupService(options: BackupServiceOptions) {
   const { sqlite, dataDir, clock, settings, logger, migrationsFolder } = options;
   const dir = backupsDir(dataDir);
 
   /** Writes a verified copy of the live database to `target` (via a temp file and a rename). */
+  /**
+   * The check worker on `file`: with `copyFrom`, it first writes `file` as a backup copy of that
+   * database (see check-worker.ts); then the full verification.
+   */
+  function checkInWorker(file: string, copyFrom?: string) {
+    return checkOffThread(
+      {
+        file,
+        migrationsFolder,
+        ...(copyFrom ? { copyFrom } : {}),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      },
+      {
+        ...(options.checkWorker ? { entry: options.checkWorker } : {}),
+        onStep: (step) => options.onProgress?.({ step }),
+        onCopy: (pages) => options.onProgress?.({ step: 'copy', ...pages }),
+      },
+    );
+  }
+
+  /** The full verification of a backup file, off the main thread. */
+  const verify = (file: string) => checkInWorker(file);
+
+  /** Writes a verified copy of the live database to `target` (via a temp file and a rename). */
   async function writeVerifiedCopy(target: string): Promise<number> {
     const temp = `${target}.partial`;
-    rmSync(temp, { force: true });
-    await sqlite.backup(temp);
-    selfContained(temp, options.nativeBinding);
-    const check = verifyDatabaseFile(temp, migrationsFolder, options.nativeBinding);
+    await rm(temp, { force: true });
+    const check = await checkInWorker(temp, sqlite.name);
     if (!check.ok) {
-      rmSync(temp, { force: true });
+      await rm(temp, { force: true });
       throw new Error(`The backup could not be verified: ${check.message}`);
     }
-    renameSync(temp, target);
-    return statSync(target).size;
+    await rename(temp, target);
+    return (await stat(target)).size;
   }
 
   function list(): BackupFile[] {
@@ -88,6 +106,7 @@ export function backupService(options: BackupServiceOptions) {
   return {
     dir,
     list,
+    verify,
 
     /** Today's daily backup (replacing an earlier one of today), the month's first as monthly. */
     async runDaily(): Promise<BackupResult> {
@@ -99,8 +118,9 @@ export function backupService(options: BackupServiceOptions) {
         const monthly = join(dir, monthlyName(today.slice(0, 7)));
         let monthlyFile: string | null = null;
         if (!existsSync(monthly)) {
-          copyFileSync(file, `${monthly}.partial`);
-          renameSync(`${monthly}.partial`, monthly);
+          // Asynchronous: a copy of the whole file on the main thread would freeze the window.
+          await copyFile(file, `${monthly}.partial`);
+          await rename(`${monthly}.partial`, monthly);
           monthlyFile = monthly;
         }
         const deleted = filesToDelete(readdirSync(dir));

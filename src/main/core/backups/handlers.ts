@@ -5,12 +5,11 @@ import type { BackupSummary } from '../../../shared/channels/backups';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { requestRestore } from './pending';
-import { verifyDatabaseFile } from './verify';
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000;
 
 export const backupHandlers: DomainHandlers<typeof backupChannels> = (services) => {
-  const { backups, settings, clock, audit, host, dataDir, migrationsFolder } = services;
+  const { backups, settings, clock, audit, host, dataDir } = services;
   const summary = (f: {
     name: string;
     kind: 'daily' | 'monthly';
@@ -46,12 +45,12 @@ export const backupHandlers: DomainHandlers<typeof backupChannels> = (services) 
       ctx.changed('settings');
       return summary(file);
     },
-    'backups/restore': (input, ctx) => {
+    'backups/restore': async (input, ctx) => {
       const session = requireSession(ctx);
       const source = join(backups.dir, input.name);
       if (!existsSync(source))
         throw new UserError('not_found', 'That backup is no longer in the backups folder.');
-      const check = verifyDatabaseFile(source, migrationsFolder);
+      const check = await backups.verify(source);
       if (!check.ok) throw new UserError('conflict', `That backup cannot be restored: ${check.message}`);
       audit.record(session, {
         action: 'restore-requested',

@@ -150,6 +150,8 @@ export const patients = sqliteTable(
     emailReminders: integer('email_reminders', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     deactivatedReason: text('deactivated_reason'),
+    /** When the email address last changed (not set at registration): exports flag a recent change. */
+    emailChangedAt: integer('email_changed_at'),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },
@@ -316,19 +318,63 @@ export const exports = sqliteTable(
     patientId: integer('patient_id').references(() => patients.id),
     rangeFrom: text('range_from'),
     rangeTo: text('range_to'),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+    /** 'requested' waits for a doctor's or the administrator's approval; 'refused' ends it unwritten. */
+    status: text('status', { enum: ['requested', 'refused', 'queued', 'running', 'done', 'failed'] })
       .notNull()
       .default('queued'),
     rows: integer('rows').notNull().default(0),
     filePath: text('file_path'),
     error: text('error'),
     requestedBy: integer('requested_by').references(() => staffUsers.id),
+    /** Who approved or refused a front-desk request, when, and why it was refused. */
+    decidedBy: integer('decided_by').references(() => staffUsers.id),
+    decidedAt: integer('decided_at'),
+    refusalReason: text('refusal_reason'),
+    /** The address on file when the export was authorised: the only one it is emailed to. */
+    emailTo: text('email_to'),
+    /** The authoriser confirmed an email address changed in the 24 hours before. */
+    emailChangeConfirmed: integer('email_change_confirmed', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull().default(now),
     finishedAt: integer('finished_at'),
   },
   (t) => [
     index('exports_created_idx').on(t.createdAt),
     check('exports_kind_check', sql`${t.kind} IN ('patient_history', 'range')`),
-    check('exports_status_check', sql`${t.status} IN ('queued', 'running', 'done', 'failed')`),
+    check(
+      'exports_status_check',
+      sql`${t.status} IN ('requested', 'refused', 'queued', 'running', 'done', 'failed')`,
+    ),
   ],
+);
+
+/**
+ * Other PCs paired with this host (issue 14). Only a SHA-256 hash of each device's secret is kept:
+ * the secret is long and random, so a slow hash adds nothing. A revoked device keeps its row for
+ * the record; its next call is refused.
+ */
+export const networkDevices = sqliteTable(
+  'network_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    pairedAt: integer('paired_at').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('network_devices_secret_unique').on(t.secretHash)],
+);
+
+/** One-time pairing codes: a hash, when it stops working, and when it was used (single use). */
+export const networkPairingCodes = sqliteTable(
+  'network_pairing_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    deviceId: integer('device_id').references(() => networkDevices.id),
+  },
+  (t) => [index('network_pairing_codes_hash_idx').on(t.codeHash)],
 );

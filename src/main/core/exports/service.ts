@@ -9,6 +9,7 @@ import type {
   JobProgress,
   OutboxStatus,
 } from '../../../shared/dto/jobs';
+import type { SessionInfo } from '../../../shared/dto';
 import type { Clock } from '../host';
 import type { AuditActor, AuditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
@@ -17,7 +18,7 @@ import { errorFields, type Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
 import { exportEmail } from '../mail/templates/notice';
 import type { SettingsStore } from '../settings/store';
-import { dayRange, localDate } from '../time/zone';
+import { dayRange, localDate, localTime } from '../time/zone';
 import { spawnExportWorker } from './spawn';
 import type { ExportWorkerInput, ExportWorkerMessage } from './worker';
 
@@ -54,9 +55,29 @@ interface ExportRow {
   file_path: string | null;
   error: string | null;
   requested_by: number | null;
+  requested_by_name: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  refusal_reason: string | null;
+  email_to: string | null;
+  email_change_confirmed: number;
+  patient_email_changed_at: number | null;
   created_at: number;
   finished_at: number | null;
 }
+
+/** Who is looking: each role lists and acts on only the exports it may see. */
+export type ExportViewer = Pick<SessionInfo, 'role' | 'userId' | 'doctorId'>;
+
+/** An address changed this recently must be confirmed by whoever authorises sending a history. */
+export const RECENT_EMAIL_CHANGE_MS = 24 * 60 * 60_000;
+
+/** How a history export is authorised: whether the authoriser confirmed a recent address change. */
+export interface Authorisation {
+  confirmRecentEmailChange: boolean;
+}
+
+const SYSTEM: AuditActor = { userId: null, username: 'system' };
 
 export const exportKey = (id: number) => `export:${id}`;
 
@@ -64,17 +85,41 @@ export function exportsFolder(dataDir: string): string {
   return join(dataDir, 'exports');
 }
 
-const SELECT_EXPORT = `SELECT e.*, p.patient_number, p.full_name AS patient_name, p.email AS patient_email
-  FROM exports e LEFT JOIN patients p ON p.id = e.patient_id`;
+const SELECT_EXPORT = `SELECT e.*, p.patient_number, p.full_name AS patient_name, p.email AS patient_email,
+    p.email_changed_at AS patient_email_changed_at, r.full_name AS requested_by_name, d.full_name AS decided_by_name
+  FROM exports e LEFT JOIN patients p ON p.id = e.patient_id
+  LEFT JOIN staff_users r ON r.id = e.requested_by LEFT JOIN staff_users d ON d.id = e.decided_by`;
+
+/**
+ * The exports a viewer may see. Administrator: all. Front desk: its own history requests.
+ * Doctor: history exports they started, requested or decided, and requests waiting for a
+ * decision about one of their patients (any appointment with them). Range exports: admin only.
+ */
+const VISIBLE = `(@role = 'admin'
+  OR (e.kind = 'patient_history' AND e.requested_by = @user)
+  OR (@role = 'doctor' AND e.kind = 'patient_history' AND (e.decided_by = @user OR (e.status = 'requested'
+      AND EXISTS (SELECT 1 FROM appointments a WHERE a.doctor_id = @doctor AND a.patient_id = e.patient_id)))))`;
 
 export interface ExportService {
   /** Throws not_found for an unknown patient. */
   requirePatient(patientId: number): void;
-  startHistory(patientId: number, actor: AuditActor, out?: string): number;
+  /**
+   * Writes the history now and emails it to the address on file. Refused (conflict) when that
+   * address changed in the last 24 hours and `confirmRecentEmailChange` is not set.
+   */
+  startHistory(patientId: number, actor: AuditActor, out?: string, authorisation?: Authorisation): number;
+  /** A front-desk request: stored as 'requested'; nothing is written or sent. */
+  requestHistory(patientId: number, actor: AuditActor): number;
+  /** Approves a waiting request (same address rule as startHistory) and starts writing it. */
+  approve(id: number, actor: AuditActor, authorisation: Authorisation): number;
+  /** Refuses a waiting request with a reason; nothing is written or sent. */
+  refuse(id: number, actor: AuditActor, reason: string): ExportItem;
+  /** Whether the viewer may see (and so act on) this export. */
+  visible(id: number, viewer: ExportViewer): boolean;
   startRange(from: string, to: string, actor: AuditActor, out?: string): number;
   retry(id: number, actor: AuditActor): number;
   resend(id: number, actor: AuditActor): ExportItem;
-  list(limit: number, requestedBy?: number): ExportItem[];
+  list(limit: number, viewer: ExportViewer): ExportItem[];
   get(id: number): ExportItem | null;
   /** Resolves when the export's worker has finished (done or failed). */
   wait(id: number): Promise<ExportItem>;
@@ -92,9 +137,18 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     `SELECT dedupe_key, status FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ? ORDER BY id DESC LIMIT 1`,
   );
 
-  const listStmt = sqlite.prepare<{ by: number | null; limit: number }, ExportRow>(
-    `${SELECT_EXPORT} WHERE (@by IS NULL OR e.requested_by = @by) ORDER BY e.id DESC LIMIT @limit`,
+  type ViewerParams = { role: string; user: number; doctor: number | null };
+  const listStmt = sqlite.prepare<ViewerParams & { limit: number }, ExportRow>(
+    `${SELECT_EXPORT} WHERE ${VISIBLE} ORDER BY e.id DESC LIMIT @limit`,
   );
+  const visibleStmt = sqlite.prepare<ViewerParams & { id: number }, { one: number }>(
+    `SELECT 1 AS one FROM exports e WHERE e.id = @id AND ${VISIBLE}`,
+  );
+  const viewerParams = (viewer: ExportViewer): ViewerParams => ({
+    role: viewer.role,
+    user: viewer.userId,
+    doctor: viewer.doctorId,
+  });
   let closing = false;
   const patientExists = sqlite.prepare<[number], { id: number }>('SELECT id FROM patients WHERE id = ?');
   const interrupted = sqlite.prepare(
@@ -102,8 +156,23 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
      WHERE status IN ('queued', 'running')`,
   );
 
+  /** When the address on file changed, if less than 24 hours ago (else null). */
+  const recentEmailChange = (changedAt: number | null): number | null =>
+    changedAt !== null && clock.now().getTime() - changedAt < RECENT_EMAIL_CHANGE_MS ? changedAt : null;
+
+  const emailNoteOf = (row: ExportRow, queued: boolean): string | null => {
+    if (row.kind !== 'patient_history' || row.status !== 'done' || queued) return null;
+    if (!row.email_to) return 'Not emailed: the patient had no email address on file.';
+    if (row.email_to !== row.patient_email) {
+      return "Not emailed: the patient's email address changed after this export was authorised. Start a new export.";
+    }
+    return null;
+  };
+
   const toItem = (row: ExportRow): ExportItem => {
     const email = emailRows.get(exportKey(row.id), `${exportKey(row.id)}:%`);
+    const waiting = row.status === 'requested';
+    const changedAt = waiting ? recentEmailChange(row.patient_email_changed_at) : null;
     return {
       id: row.id,
       kind: row.kind,
@@ -119,10 +188,13 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       createdAt: new Date(row.created_at).toISOString(),
       finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
       emailStatus: email?.status ?? null,
-      emailNote:
-        row.kind === 'patient_history' && row.status === 'done' && !email
-          ? 'Not emailed: the patient has no email address.'
-          : null,
+      emailNote: emailNoteOf(row, email !== undefined),
+      requestedByName: row.requested_by_name,
+      decidedByName: row.decided_by_name,
+      refusalReason: row.refusal_reason,
+      emailTo: waiting ? row.patient_email : row.email_to,
+      emailChangedAt: changedAt === null ? null : new Date(changedAt).toISOString(),
+      emailChangeConfirmed: row.email_change_confirmed === 1,
     };
   };
 
@@ -140,6 +212,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         : `appointments-${row.range_from}-to-${row.range_to}-${row.id}.csv`,
     );
 
+  const currentEmail = sqlite.prepare<[number], { email: string | null }>(
+    'SELECT p.email FROM exports e JOIN patients p ON p.id = e.patient_id WHERE e.id = ?',
+  );
+  const auditSend = (id: number, summary: string) =>
+    deps.audit.record(SYSTEM, { action: 'exports.send', entity: 'exports', entityId: id, summary });
+
   const finish = (row: ExportRow, file: string, rows: number) => {
     const at = clock.now().getTime();
     let emailed = false;
@@ -149,18 +227,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
           `UPDATE exports SET status = 'done', rows = ?, file_path = ?, error = NULL, finished_at = ? WHERE id = ?`,
         )
         .run(rows, file, at, row.id);
-      if (row.kind === 'patient_history' && row.patient_email) {
+      deps.audit.record(SYSTEM, {
+        action: 'exports.finished',
+        entity: 'exports',
+        entityId: row.id,
+        summary: `Export #${row.id}: ${rows} rows.`,
+      });
+      // Only to the address authorised with the export, and only while it is still the one on file.
+      if (
+        row.kind === 'patient_history' &&
+        row.email_to &&
+        row.email_to === currentEmail.get(row.id)?.email
+      ) {
         emailed = queueExportEmail(row, file, rows, exportKey(row.id));
+        if (emailed) auditSend(row.id, `Export #${row.id} emailed to the patient's address on file.`);
       }
-      deps.audit.record(
-        { userId: null, username: 'system' },
-        {
-          action: 'exports.finished',
-          entity: 'exports',
-          entityId: row.id,
-          summary: `Export #${row.id}: ${rows} rows.`,
-        },
-      );
     })();
     if (emailed) deps.afterQueue();
     deps.changed('exports', 'email_outbox');
@@ -173,8 +254,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     });
   };
 
+  /** Only ever to the address authorised with the export (checked to be still on file). */
   const queueExportEmail = (row: ExportRow, file: string, rows: number, key: string): boolean => {
-    if (!row.patient_email) return false;
+    if (!row.email_to) return false;
     const email = exportEmail(
       deps.settings.get('clinicName'),
       row.patient_name ?? '',
@@ -184,7 +266,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return outbox.enqueue({
       dedupeKey: key,
       kind: 'export',
-      to: row.patient_email,
+      to: row.email_to,
       ...email,
       attachments: [{ filename: basename(file), contentType: 'text/csv; charset=utf-8', path: file }],
     });
@@ -262,48 +344,178 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     running.set(id, { worker, finished });
   };
 
-  const insert = sqlite.prepare<
-    [ExportKind, number | null, string | null, string | null, number | null, number]
-  >(
-    `INSERT INTO exports (kind, patient_id, range_from, range_to, status, requested_by, created_at)
-     VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
+  const insert = sqlite.prepare<{
+    kind: ExportKind;
+    patientId: number | null;
+    from: string | null;
+    to: string | null;
+    status: ExportStatus;
+    by: number | null;
+    emailTo: string | null;
+    confirmed: number;
+    at: number;
+  }>(
+    `INSERT INTO exports (kind, patient_id, range_from, range_to, status, requested_by, email_to,
+       email_change_confirmed, created_at)
+     VALUES (@kind, @patientId, @from, @to, @status, @by, @emailTo, @confirmed, @at)`,
   );
 
   const create = (
-    kind: ExportKind,
-    patientId: number | null,
-    from: string | null,
-    to: string | null,
+    values: { kind: ExportKind; patientId?: number; from?: string; to?: string; status?: ExportStatus },
+    address: { emailTo: string | null; confirmed: boolean },
     actor: AuditActor,
-    summary: string,
-  ): number =>
-    sqlite.transaction(() => {
-      const id = Number(
-        insert.run(kind, patientId, from, to, actor.userId, clock.now().getTime()).lastInsertRowid,
+    audit: { action: string; summary: string },
+  ): number => {
+    const id = Number(
+      insert.run({
+        kind: values.kind,
+        patientId: values.patientId ?? null,
+        from: values.from ?? null,
+        to: values.to ?? null,
+        status: values.status ?? 'queued',
+        by: actor.userId,
+        emailTo: address.emailTo,
+        confirmed: address.confirmed ? 1 : 0,
+        at: clock.now().getTime(),
+      }).lastInsertRowid,
+    );
+    deps.audit.record(actor, { ...audit, entity: 'exports', entityId: id });
+    return id;
+  };
+
+  const patientEmail = sqlite.prepare<[number], { email: string | null; email_changed_at: number | null }>(
+    'SELECT email, email_changed_at FROM patients WHERE id = ?',
+  );
+
+  /**
+   * The address a history may go to: the one on file now. If it changed less than 24 hours ago,
+   * the person authorising must say they checked it (a changed address is how records are stolen).
+   */
+  const authorisedAddress = (patientId: number, authorisation: Authorisation) => {
+    const patient = patientEmail.get(patientId);
+    if (!patient) throw new UserError('not_found', 'That patient does not exist.');
+    const changedAt = recentEmailChange(patient.email_changed_at);
+    if (changedAt !== null && !authorisation.confirmRecentEmailChange) {
+      const timeZone = deps.settings.get('timeZone');
+      throw new UserError(
+        'conflict',
+        `This patient's email address was changed less than 24 hours ago (${localDate(changedAt, timeZone)} at ${localTime(changedAt, timeZone)}). ` +
+          'Check with the patient that the address on file is theirs, then confirm the change to send the export.',
       );
-      deps.audit.record(actor, { action: 'exports.start', entity: 'exports', entityId: id, summary });
-      return id;
-    })();
+    }
+    return { emailTo: patient.email, confirmed: changedAt !== null };
+  };
+  const confirmedNote = (address: { confirmed: boolean }) =>
+    address.confirmed ? ' The email address changed in the last 24 hours: confirmed.' : '';
+  const decide = sqlite.prepare<{
+    id: number;
+    status: ExportStatus;
+    by: number | null;
+    at: number;
+    reason: string | null;
+    emailTo: string | null;
+    confirmed: number;
+  }>(
+    `UPDATE exports SET status = @status, decided_by = @by, decided_at = @at, refusal_reason = @reason,
+       email_to = @emailTo, email_change_confirmed = @confirmed,
+       finished_at = CASE WHEN @status = 'refused' THEN @at ELSE NULL END
+     WHERE id = @id AND status = 'requested'`,
+  );
+  const waitingRequest = (id: number): ExportRow => {
+    const row = mustGet(id);
+    if (row.status !== 'requested') {
+      throw new UserError(
+        'conflict',
+        `This request has already been ${row.status === 'refused' ? 'refused' : 'approved'}.`,
+      );
+    }
+    return row;
+  };
 
   return {
     requirePatient(patientId) {
       if (!patientExists.get(patientId)) throw new UserError('not_found', 'That patient does not exist.');
     },
-    startHistory(patientId, actor, out) {
-      if (!patientExists.get(patientId)) throw new UserError('not_found', 'That patient does not exist.');
-      const id = create(
-        'patient_history',
-        patientId,
-        null,
-        null,
-        actor,
-        `History export of patient #${patientId}.`,
-      );
+    startHistory(patientId, actor, out, authorisation = { confirmRecentEmailChange: false }) {
+      const id = sqlite.transaction(() => {
+        const address = authorisedAddress(patientId, authorisation);
+        return create({ kind: 'patient_history', patientId }, address, actor, {
+          action: 'exports.start',
+          summary: `History export of patient #${patientId}.${confirmedNote(address)}`,
+        });
+      })();
       launch(id, out);
       return id;
     },
+    requestHistory(patientId, actor) {
+      if (!patientExists.get(patientId)) throw new UserError('not_found', 'That patient does not exist.');
+      return sqlite.transaction(() =>
+        create(
+          { kind: 'patient_history', patientId, status: 'requested' },
+          { emailTo: null, confirmed: false },
+          actor,
+          { action: 'exports.request', summary: `History export of patient #${patientId} requested.` },
+        ),
+      )();
+    },
+    approve(id, actor, authorisation) {
+      sqlite
+        .transaction(() => {
+          const row = waitingRequest(id);
+          const address = authorisedAddress(row.patient_id ?? 0, authorisation);
+          decide.run({
+            id,
+            status: 'queued',
+            by: actor.userId,
+            at: clock.now().getTime(),
+            reason: null,
+            emailTo: address.emailTo,
+            confirmed: address.confirmed ? 1 : 0,
+          });
+          deps.audit.record(actor, {
+            action: 'exports.approve',
+            entity: 'exports',
+            entityId: id,
+            summary: `Export request #${id} approved.${confirmedNote(address)}`,
+          });
+        })
+        .immediate();
+      launch(id);
+      return id;
+    },
+    refuse(id, actor, reason) {
+      sqlite
+        .transaction(() => {
+          waitingRequest(id);
+          decide.run({
+            id,
+            status: 'refused',
+            by: actor.userId,
+            at: clock.now().getTime(),
+            reason,
+            emailTo: null,
+            confirmed: 0,
+          });
+          deps.audit.record(actor, {
+            action: 'exports.refuse',
+            entity: 'exports',
+            entityId: id,
+            summary: `Export request #${id} refused.`,
+          });
+        })
+        .immediate();
+      return toItem(mustGet(id));
+    },
+    visible(id, viewer) {
+      return visibleStmt.get({ ...viewerParams(viewer), id }) !== undefined;
+    },
     startRange(from, to, actor, out) {
-      const id = create('range', null, from, to, actor, `Appointments export ${from} to ${to}.`);
+      const id = sqlite.transaction(() =>
+        create({ kind: 'range', from, to }, { emailTo: null, confirmed: false }, actor, {
+          action: 'exports.start',
+          summary: `Appointments export ${from} to ${to}.`,
+        }),
+      )();
       launch(id, out);
       return id;
     },
@@ -325,8 +537,17 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       if (row.kind !== 'patient_history' || row.status !== 'done' || !row.file_path) {
         throw new UserError('conflict', 'Only a finished patient export can be emailed again.');
       }
-      if (!row.patient_email) {
-        throw new UserError('conflict', 'The patient has no email address; add one to their record first.');
+      if (!row.email_to) {
+        throw new UserError(
+          'conflict',
+          'This export was not authorised for an email address; start a new export to email it.',
+        );
+      }
+      if (row.email_to !== row.patient_email) {
+        throw new UserError(
+          'conflict',
+          "The patient's email address has changed since this export was authorised; start a new export to email it.",
+        );
       }
       const file = row.file_path;
       const previous =
@@ -352,8 +573,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       deps.afterQueue();
       return toItem(mustGet(id));
     },
-    list(limit, requestedBy) {
-      return listStmt.all({ by: requestedBy ?? null, limit }).map(toItem);
+    list(limit, viewer) {
+      return listStmt.all({ ...viewerParams(viewer), limit }).map(toItem);
     },
     get(id) {
       const row = byId.get(id);

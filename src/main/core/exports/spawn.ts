@@ -1,29 +1,20 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntryPath } from '../workers/start';
 import type { ExportWorkerInput } from './worker';
 
-/**
- * Where the worker entry is: next to this file when running from source (tsx, vitest), and the
- * separate `export-worker.js` entry of the electron-vite build next to the main bundle.
- */
+/** The export worker's entry: `worker.ts` from source, `export-worker.js` in the built app. */
 export function defaultExportWorkerPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? join(dirname(here), 'worker.ts') : join(dirname(here), 'export-worker.js');
+  return workerEntryPath(import.meta.url, 'worker.ts', 'export-worker.js');
 }
 
 /**
- * Starts the worker. A TypeScript entry (source runs) gets tsx's loader registered inside the
- * worker first: `execArgv: ['--import', 'tsx']` is not honoured by worker threads on Node 20.
+ * The worker holds one chunk of rows at a time, so a small heap is plenty; without a limit V8
+ * lets the garbage of a million rows' strings pile up to hundreds of MB before collecting it,
+ * and the whole process's peak memory is what the admin's PC feels.
  */
+export const EXPORT_WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
+/** Starts the export worker. */
 export function spawnExportWorker(entry: string, input: ExportWorkerInput): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: input });
-  // require.resolve finds the CommonJS build; the worker imports the ES module next to it.
-  const tsx = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsx).href)})
-    .then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
+  return startWorker(entry, input, EXPORT_WORKER_LIMITS);
 }

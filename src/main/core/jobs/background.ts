@@ -17,6 +17,7 @@ import { errorFields } from '../logger';
 import { describeDelivery, resolveDelivery, type DeliveryTarget } from '../mail/delivery';
 import { createOutbox, toOutboxItem, type Outbox } from '../outbox/outbox';
 import { createRelay, type Relay, type RelayRunResult } from '../outbox/relay';
+import { createMailPassword, type MailPassword } from '../mail/password';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
 import { SYSTEM_ACTOR } from './context';
 import { createExportService, type ExportService } from '../exports/service';
@@ -49,6 +50,8 @@ export interface Background {
   relay: Relay;
   mailSettings: MailSettingsStore;
   secrets: SecretStore;
+  /** Whether the stored SMTP password still decrypts on this PC. */
+  mailPassword: MailPassword;
   scheduler: JobScheduler;
   exports: ExportService;
   desktop: DesktopIntegration | undefined;
@@ -103,15 +106,16 @@ export function createBackground(
     resolveDelivery({
       env: options.env,
       smtp: mailSettings.smtp(),
-      secrets: options.secretStore,
       dataDir: options.dataDir,
       clinicName: settings.get('clinicName'),
     });
+  const mailPassword = createMailPassword(options.secretStore, logger);
   const relay = createRelay({
     outbox,
     clock,
     logger,
     target: deliveryTarget,
+    revealPassword: (cipher) => mailPassword.reveal(cipher),
     onChange: () => changed('email_outbox'),
   });
   const runs = jobRuns(sqlite);
@@ -152,7 +156,14 @@ export function createBackground(
     desktop: options.desktop,
     dataDir: options.dataDir,
     deliveryTarget,
-    delivery: () => describeDelivery(deliveryTarget()),
+    mailPassword,
+    delivery: () => {
+      const target = deliveryTarget();
+      return describeDelivery(
+        target,
+        target.mode === 'smtp' ? mailPassword.problem(target.passwordCipher) : null,
+      );
+    },
     started: () => started,
     start: () => {
       started = true;

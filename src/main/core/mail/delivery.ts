@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { MailDelivery, SmtpSecurity } from '../../../shared/dto/jobs';
-import type { SecretStore } from '../host';
 import type { SmtpSettings } from './settings';
 
 /** Where the relay sends: an SMTP server, or .eml files in a folder when none is configured. */
@@ -11,7 +10,10 @@ export type DeliveryTarget =
       port: number;
       security: SmtpSecurity;
       username: string;
+      /** The plain password from CLINIC_DESK_SMTP_URL; settings keep only `passwordCipher`. */
       password: string;
+      /** The stored password's ciphertext, decrypted by the relay only when it sends. */
+      passwordCipher: string | null;
       from: string;
       source: 'settings' | 'environment';
     }
@@ -58,6 +60,7 @@ export function parseSmtpUrl(raw: string): Omit<Extract<DeliveryTarget, { mode: 
     security: secure ? 'tls' : isLoopbackHost(host) ? 'none' : 'starttls',
     username: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
+    passwordCipher: null,
     source: 'environment',
   };
 }
@@ -65,7 +68,6 @@ export function parseSmtpUrl(raw: string): Omit<Extract<DeliveryTarget, { mode: 
 export interface DeliveryInputs {
   env: NodeJS.ProcessEnv;
   smtp: SmtpSettings;
-  secrets: SecretStore;
   dataDir: string;
   clinicName: string;
 }
@@ -85,7 +87,8 @@ export function resolveDelivery(inputs: DeliveryInputs): DeliveryTarget {
       port: smtp.port,
       security: insecureReason(smtp.host, smtp.security) ? 'starttls' : smtp.security,
       username: smtp.username,
-      password: smtp.passwordCipher ? inputs.secrets.decrypt(smtp.passwordCipher) : '',
+      password: '',
+      passwordCipher: smtp.passwordCipher,
       from,
       source: 'settings',
     };
@@ -93,8 +96,16 @@ export function resolveDelivery(inputs: DeliveryInputs): DeliveryTarget {
   return { mode: 'folder', folder: outboxFolder(inputs.dataDir), from };
 }
 
-export function describeDelivery(target: DeliveryTarget): MailDelivery {
+export function describeDelivery(
+  target: DeliveryTarget,
+  passwordProblem: string | null = null,
+): MailDelivery {
   return target.mode === 'smtp'
-    ? { mode: 'smtp', server: `${target.host}:${target.port}`, source: target.source }
+    ? {
+        mode: 'smtp',
+        server: `${target.host}:${target.port}`,
+        source: target.source,
+        ...(passwordProblem ? { passwordProblem } : {}),
+      }
     : { mode: 'folder', folder: target.folder };
 }

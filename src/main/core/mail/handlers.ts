@@ -18,6 +18,7 @@ function settingsView({ background }: Services): MailSettingsView {
     username: smtp.username,
     fromAddress: smtp.fromAddress,
     passwordSet: smtp.passwordCipher !== null,
+    passwordProblem: background.mailPassword.problem(smtp.passwordCipher),
     canStorePassword: reason === null,
     passwordStoreNote: reason,
     delivery: background.delivery(),
@@ -33,8 +34,13 @@ const actorOf = (session: { userId: number; username: string }) => ({
 export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
   const { sqlite, background, audit, logger, settings, clock } = services;
   return {
-    'mail/getSettings': () => settingsView(services),
-    'mail/saveSettings': (input, ctx) => {
+    'mail/getSettings': async () => {
+      // A password saved on another PC (or Windows user) is reported, not thrown: the
+      // administrator must be able to open this screen to enter it again.
+      await background.mailPassword.check(background.mailSettings.smtp().passwordCipher);
+      return settingsView(services);
+    },
+    'mail/saveSettings': async (input, ctx) => {
       const session = requireSession(ctx);
       const insecure = insecureReason(input.host, input.security);
       if (insecure) throw new UserError('invalid_input', insecure);
@@ -44,7 +50,7 @@ export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
         // Refused before anything is written: a password is stored encrypted or not at all.
         const reason = background.secrets.unavailableReason();
         if (reason) throw new UserError('conflict', reason);
-        passwordCipher = background.secrets.encrypt(input.password);
+        passwordCipher = await background.secrets.encrypt(input.password);
       } else if (input.password === '') {
         passwordCipher = null;
       }

@@ -5,10 +5,6 @@ export const NO_SECURE_STORE =
 
 export const unavailableSecretStore: SecretStore = {
   unavailableReason: () => NO_SECURE_STORE,
-  encrypt: () => {
-    throw new Error(NO_SECURE_STORE);
-  },
-  decrypt: () => {
-    throw new Error(NO_SECURE_STORE);
-  },
+  encrypt: () => Promise.reject(new Error(NO_SECURE_STORE)),
+  decrypt: () => Promise.reject(new Error(NO_SECURE_STORE)),
 };

@@ -5,11 +5,15 @@ import { actorOf } from '../audit/actor';
 import { toOutboxItem } from './outbox';
 
 export const outboxHandlers: DomainHandlers<typeof outboxChannels> = ({ sqlite, background, audit }) => ({
-  'outbox/list': (input) => ({
-    items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
-    counts: background.outbox.counts(),
-    delivery: background.delivery(),
-  }),
+  'outbox/list': async (input) => {
+    // So the Jobs screen can say when the stored e-mail password must be entered again.
+    await background.mailPassword.check(background.mailSettings.smtp().passwordCipher);
+    return {
+      items: background.outbox.list({ status: input.status, limit: input.limit }).map(toOutboxItem),
+      counts: background.outbox.counts(),
+      delivery: background.delivery(),
+    };
+  },
   'outbox/retry': (input, ctx) => {
     const session = requireSession(ctx);
     const row = background.outbox.byId(input.id);

@@ -65,6 +65,11 @@ export interface Outbox {
   /** Back to the queue after a transient failure, to be tried again at `retryAt`. */
   markRetry(id: number, error: string, retryAt: number): void;
   markFailed(id: number, error: string): void;
+  /**
+   * Records outcomes and claims up to `limit` due rows in one transaction (one commit, one fsync
+   * for both); the claimed rows come back as claimDue returns them.
+   */
+  settleAndClaim(outcomes: OutboxOutcome[], limit: number): OutboxRow[];
   /** A row left 'sending' by a crash goes back to the queue: it may or may not have arrived. */
   recoverInterrupted(): number;
   /** Staff asked for another try: queued, due now. */
@@ -72,6 +77,12 @@ export interface Outbox {
   /** The earliest time a queued row becomes due, or null when nothing waits. */
   nextDueAt(): number | null;
 }
+
+/** What became of one message the relay sent: the same updates as markSent/markRetry/markFailed. */
+export type OutboxOutcome =
+  | { id: number; status: 'sent'; messageId: string }
+  | { id: number; status: 'retry'; error: string; retryAt: number }
+  | { id: number; status: 'failed'; error: string };
 
 export function createOutbox(sqlite: Sqlite, clock: Clock): Outbox {
   const now = () => clock.now().getTime();
@@ -143,6 +154,18 @@ export function createOutbox(sqlite: Sqlite, clock: Clock): Outbox {
     markSent: (id, messageId) => void sent.run(messageId, now(), id),
     markRetry: (id, error, retryAt) => void again.run(error, retryAt, id),
     markFailed: (id, error) => void failed.run(error, id),
+    settleAndClaim: sqlite.transaction((outcomes: OutboxOutcome[], limit: number) => {
+      const at = now();
+      for (const o of outcomes) {
+        if (o.status === 'sent') sent.run(o.messageId, at, o.id);
+        else if (o.status === 'retry') again.run(o.error, o.retryAt, o.id);
+        else failed.run(o.error, o.id);
+      }
+      if (limit <= 0) return [];
+      const rows = due.all(at, limit);
+      for (const row of rows) claim.run(row.id);
+      return rows.map((row) => ({ ...row, status: 'sending' as const, attempts: row.attempts + 1 }));
+    }),
     recoverInterrupted: () => recover.run().changes,
     retry: (id) => retry.run(now(), id).changes === 1,
     nextDueAt: () => nextDue.get()?.at ?? null,

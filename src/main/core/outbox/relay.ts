@@ -4,13 +4,21 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
 import type { DeliveryTarget } from '../mail/delivery';
-import type { Outbox, OutboxRow, StoredAttachment } from './outbox';
+import type { Outbox, OutboxOutcome, OutboxRow, StoredAttachment } from './outbox';
 
 /** First retry after a minute, doubling each time, never more than an hour apart. */
 export const BACKOFF_BASE_MS = 60_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 /** About two days of hourly tries; then the message is marked failed for staff to look at. */
 export const MAX_ATTEMPTS = 50;
+
+/**
+ * At most this many messages are out at once (claimed 'sending' and not yet recorded), so a crash
+ * can leave at most this many 'sending', and so send at most this many twice (docs/jobs.md).
+ */
+export const RELAY_WINDOW = 8;
+/** SMTP connections in the pool the window's messages share. */
+export const RELAY_CONNECTIONS = 4;
 
 export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -52,6 +60,8 @@ export interface RelayOptions {
   logger: Logger;
   /** Read on every run so a settings change applies to the next message. */
   target: () => DeliveryTarget;
+  /** Decrypts the stored password (settings); rejects with a sentence when it cannot. */
+  revealPassword: (cipher: string) => Promise<string>;
   /** Something was sent or failed: the outbox screen should refresh. */
   onChange?: () => void;
   /** How many rows one pass handles before `sendDue` starts another (which re-reads settings). */
@@ -80,12 +90,13 @@ function nodemailerAttachment(a: StoredAttachment) {
     : { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
 }
 
-const transportKey = (t: DeliveryTarget) => JSON.stringify(t);
+const transportKey = (t: DeliveryTarget, password: string) => JSON.stringify([t, password]);
 
 /**
- * Sends queued outbox rows. Each row is marked 'sending' (committed) before it leaves, and 'sent'
- * once the server accepted it; a crash in between leaves it 'sending', and `start` queues it
- * again: at most that one message can arrive twice, and none is ever lost.
+ * Sends queued outbox rows, up to RELAY_WINDOW at once. Each row is marked 'sending' (committed)
+ * before it leaves, and 'sent' once the server accepted it; a crash in between leaves it
+ * 'sending', and `start` queues it again: at most the RELAY_WINDOW messages in flight can arrive
+ * twice, and none is ever lost.
  */
 export function createRelay(options: RelayOptions): Relay {
   const { outbox, clock, logger } = options;
@@ -97,8 +108,8 @@ export function createRelay(options: RelayOptions): Relay {
   let started = false;
   let closed = false;
 
-  const transporterFor = (target: DeliveryTarget): Transporter => {
-    const key = transportKey(target);
+  const transporterFor = (target: DeliveryTarget, password: string): Transporter => {
+    const key = transportKey(target, password);
     if (transport?.key === key) return transport.transporter;
     transport?.transporter.close();
     const transporter =
@@ -106,14 +117,14 @@ export function createRelay(options: RelayOptions): Relay {
         ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
         : nodemailer.createTransport({
             pool: true,
-            maxConnections: 2,
+            maxConnections: RELAY_CONNECTIONS,
             host: target.host,
             port: target.port,
             secure: target.security === 'tls',
             // STARTTLS is mandatory unless the server is on this machine (delivery.ts decides).
             requireTLS: target.security === 'starttls',
             ignoreTLS: target.security === 'none',
-            ...(target.username ? { auth: { user: target.username, pass: target.password } } : {}),
+            ...(target.username ? { auth: { user: target.username, pass: password } } : {}),
             connectionTimeout: 30_000,
             greetingTimeout: 30_000,
             socketTimeout: 60_000,
@@ -122,7 +133,7 @@ export function createRelay(options: RelayOptions): Relay {
     return transporter;
   };
 
-  const deliver = async (row: OutboxRow, target: DeliveryTarget): Promise<string> => {
+  const deliver = async (row: OutboxRow, target: DeliveryTarget, password: string): Promise<string> => {
     const messageId = messageIdFor(row.id, target.from);
     const mail: SendMailOptions = {
       from: target.from,
@@ -134,7 +145,7 @@ export function createRelay(options: RelayOptions): Relay {
       date: clock.now(),
       attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map(nodemailerAttachment),
     };
-    const info = (await transporterFor(target).sendMail(mail)) as { message?: Buffer };
+    const info = (await transporterFor(target, password).sendMail(mail)) as { message?: Buffer };
     if (target.mode === 'folder') {
       mkdirSync(target.folder, { recursive: true });
       const file = join(target.folder, `${String(row.id).padStart(6, '0')}-${row.kind}.eml`);
@@ -144,46 +155,95 @@ export function createRelay(options: RelayOptions): Relay {
     return messageId;
   };
 
+  /** What to record for one message, and the log line that goes with it. */
+  const outcomeOf = (
+    row: OutboxRow,
+    target: DeliveryTarget,
+    password: string,
+    sent: PromiseSettledResult<string>,
+  ): OutboxOutcome => {
+    if (sent.status === 'fulfilled') {
+      logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
+      return { id: row.id, status: 'sent', messageId: sent.value };
+    }
+    const failure = classifyFailure(sent.reason, password);
+    if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
+      logger.log('warn', 'email failed permanently', {
+        outboxId: row.id,
+        kind: row.kind,
+        reason: redactAddresses(failure.reason),
+      });
+      return { id: row.id, status: 'failed', error: failure.reason };
+    }
+    logger.log('info', 'email will be retried', {
+      outboxId: row.id,
+      attempts: row.attempts,
+      reason: redactAddresses(failure.reason),
+    });
+    return {
+      id: row.id,
+      status: 'retry',
+      error: failure.reason,
+      retryAt: clock.now().getTime() + backoffMs(row.attempts),
+    };
+  };
+
+  /**
+   * One pass: a sliding window of at most RELAY_WINDOW messages in flight over the pool. Rows are
+   * claimed ('sending', committed) before they leave; each finished message's outcome is recorded
+   * together with the others that finished meanwhile and the claim of the rows that refill the
+   * window, in one transaction (one fsync) — so never more than RELAY_WINDOW rows are 'sending'.
+   */
   const runOnce = async (): Promise<RelayRunResult> => {
     const result: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
+    let target: DeliveryTarget;
+    let password = '';
+    try {
+      target = options.target();
+      if (target.mode === 'smtp') {
+        password = target.passwordCipher
+          ? await options.revealPassword(target.passwordCipher)
+          : target.password;
+      }
+    } catch (error) {
+      // Nothing is claimed: the messages wait, queued, until the settings are fixed.
+      logger.log('error', 'mail settings unusable; nothing sent', errorFields(error));
+      return result;
+    }
+    const inFlight = new Set<Promise<void>>();
+    let finished: OutboxOutcome[] = [];
+    let claimed = 0;
+    const count = (outcomes: OutboxOutcome[]) => {
+      for (const o of outcomes) {
+        if (o.status === 'sent') result.sent += 1;
+        else if (o.status === 'retry') result.retrying += 1;
+        else result.failed += 1;
+      }
+    };
     for (;;) {
-      let target: DeliveryTarget;
-      try {
-        target = options.target();
-      } catch (error) {
-        logger.log('error', 'mail settings unusable; nothing sent', errorFields(error));
-        return result;
-      }
-      // One row at a time: 'sending' then marks exactly the message the server may have accepted.
-      const [row] = outbox.claimDue(1);
-      if (!row) break;
-      try {
-        const messageId = await deliver(row, target);
-        outbox.markSent(row.id, messageId);
-        result.sent += 1;
-        logger.log('info', 'email sent', { outboxId: row.id, kind: row.kind, mode: target.mode });
-      } catch (error) {
-        const failure = classifyFailure(error, target.mode === 'smtp' ? target.password : '');
-        if (failure.permanent || row.attempts >= MAX_ATTEMPTS) {
-          outbox.markFailed(row.id, failure.reason);
-          result.failed += 1;
-          logger.log('warn', 'email failed permanently', {
-            outboxId: row.id,
-            kind: row.kind,
-            reason: redactAddresses(failure.reason),
-          });
-        } else {
-          outbox.markRetry(row.id, failure.reason, clock.now().getTime() + backoffMs(row.attempts));
-          result.retrying += 1;
-          logger.log('info', 'email will be retried', {
-            outboxId: row.id,
-            attempts: row.attempts,
-            reason: redactAddresses(failure.reason),
-          });
-        }
-      }
+      // The outcomes that came in and the rows that refill the window share one commit.
       // A failed row is due again only after its backoff, so each due row is tried once per run.
-      if (result.sent + result.retrying + result.failed >= batchSize) break;
+      const room = closed ? 0 : Math.min(RELAY_WINDOW - inFlight.size, batchSize - claimed);
+      const done = finished;
+      finished = [];
+      const rows = done.length > 0 || room > 0 ? outbox.settleAndClaim(done, room) : [];
+      count(done);
+      claimed += rows.length;
+      for (const row of rows) {
+        const sending: Promise<void> = deliver(row, target, password)
+          .then(
+            (messageId) => {
+              finished.push(outcomeOf(row, target, password, { status: 'fulfilled', value: messageId }));
+            },
+            (reason: unknown) => {
+              finished.push(outcomeOf(row, target, password, { status: 'rejected', reason }));
+            },
+          )
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+      if (inFlight.size === 0 && finished.length === 0) break;
+      if (inFlight.size > 0) await Promise.race(inFlight);
     }
     if (result.sent + result.retrying + result.failed > 0) options.onChange?.();
     return result;

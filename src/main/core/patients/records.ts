@@ -79,7 +79,8 @@ export function patientRecords(sqlite: Sqlite) {
   );
   const update = sqlite.prepare(
     `UPDATE patients SET full_name = @fullName, search_name = @searchName, date_of_birth = @dateOfBirth,
-       sex = @sex, phone = @phone, phone_digits = @phoneDigits, email = @email, address = @address,
+       sex = @sex, phone = @phone, phone_digits = @phoneDigits, email = @email,
+       email_changed_at = CASE WHEN email IS @email THEN email_changed_at ELSE @now END, address = @address,
        emergency_contact = @emergencyContact, notes = @notes, email_reminders = @emailReminders,
        updated_at = @now WHERE id = @id`,
   );

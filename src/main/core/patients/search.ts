@@ -1,5 +1,6 @@
 import type { Page, PatientSummary } from '../../../shared/dto';
 import type { Sqlite } from '../db/open';
+import { initialsMask, nameMatches, nameOrder } from './name-order';
 import { phoneDigits, prefixEnd, searchText } from './search-text';
 
 export interface PatientRow {
@@ -72,32 +73,13 @@ export interface PatientSearch {
 }
 
 /**
- * Every patient's position in name order (search_name, id), read from the name index and kept
- * in memory (4 bytes a patient) so many hits can be put in order without reading their rows.
- * It is rebuilt when the FTS index's structure record changes: every insert, rename, phone
- * change or delete of a patient writes that record (the FTS triggers), in any connection.
+ * How many names a search walks in memory before it leaves the page to the indexes. Measured on
+ * the ten-year clinic (400 typed prefixes, one process, loaded machine): walking every name is
+ * faster than the index path at every prefix length (p50 1.1 ms against 10 ms; a budget of
+ * 12,000 or 40,000 names, falling back for rarer prefixes, lost to the full walk), because the
+ * initials bit set rejects most names with one AND. A larger clinic falls back past this.
  */
-function nameOrder(sqlite: Sqlite): { current(): { ranks: Int32Array; idAt: number[] } } {
-  const version = sqlite.prepare<[], Buffer>('SELECT block FROM patients_fts_data WHERE id = 10').pluck();
-  const ids = sqlite
-    .prepare<[], number>(
-      'SELECT id FROM patients INDEXED BY patients_search_name_idx ORDER BY search_name, id',
-    )
-    .pluck();
-  let built: { version: Buffer | undefined; ranks: Int32Array; idAt: number[] } | null = null;
-  return {
-    current() {
-      const now = version.get();
-      if (built && (now === built.version || (now && built.version && now.equals(built.version))))
-        return built;
-      const ordered = ids.all();
-      const ranks = new Int32Array((ordered.reduce((m, id) => Math.max(m, id), 0) || 0) + 1);
-      ordered.forEach((id, i) => (ranks[id] = i));
-      built = { version: now, ranks, idAt: ordered };
-      return built;
-    },
-  };
-}
+export const WALK_BUDGET = 250_000;
 
 /**
  * Patient search, prepared once because it runs on every keystroke. An empty query browses in
@@ -105,14 +87,17 @@ function nameOrder(sqlite: Sqlite): { current(): { ranks: Int32Array; idAt: numb
  * phone) and the patient-number index, so no path scans the patients table.
  *
  * Where the time goes with many matches (a one-letter prefix matches ~15,000 of 200,000
- * patients): joining every hit to its row to sort by name, and counting every hit. So the hits
- * are first counted only up to COUNT_CAP + 1. Up to the cap, the hits are joined and sorted as
- * before and the total is exact. Past it, the page is read by walking the name index in order,
- * keeping rows whose name or phone could match (a GLOB / instr pre-filter that never drops a
- * real match) and that the FTS index confirms, which stops after one page; the total is then
- * reported as COUNT_CAP with `totalCapped`.
+ * patients, "p" every patient number): reading every hit out of the FTS or number index, putting
+ * it in name order, and counting it. So a name or number search (not a phone one) first walks
+ * the names in name order in memory (name-order.ts), testing each as the FTS index would, and
+ * stops as soon as it has its page and more than COUNT_CAP hits ("500+"), or has seen every
+ * patient (an exact total). Only when WALK_BUDGET names give no answer — a prefix few patients
+ * share — do the indexes answer: the hits are counted up to COUNT_CAP + 1; up to the cap they are
+ * joined and sorted and the total is exact; past it the hit ids are put in name order by rank
+ * and only the page's rows are read. Both paths give the same answers (a test compares them).
  */
-export function patientSearch(sqlite: Sqlite): PatientSearch {
+export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } = {}): PatientSearch {
+  const walkBudget = options.walkBudget ?? WALK_BUDGET;
   const browseSql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
      WHERE (@inactive = 1 OR p.active = 1) ORDER BY p.search_name, p.id LIMIT @limit OFFSET @offset`;
   const browseCountSql = `SELECT count(*) AS n FROM patients p WHERE (@inactive = 1 OR p.active = 1)`;
@@ -140,10 +125,15 @@ export function patientSearch(sqlite: Sqlite): PatientSearch {
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id = ?`,
   );
   const order = nameOrder(sqlite);
+  const numberExists = sqlite
+    .prepare<[string, string], number>(
+      'SELECT 1 FROM patients WHERE patient_number >= ? AND patient_number < ? LIMIT 1',
+    )
+    .pluck();
 
   /** The page of many hits: ranked in name order in memory, rows read only for the page. */
   const rankedPage = (ids: number[], inactive: boolean, offset: number, limit: number) => {
-    const { ranks, idAt } = order.current();
+    const { ranks, ids: idAt } = order.current();
     const hitRanks = new Int32Array(ids.length);
     ids.forEach((id, i) => (hitRanks[i] = ranks[id] ?? -1));
     hitRanks.sort();
@@ -162,6 +152,44 @@ export function patientSearch(sqlite: Sqlite): PatientSearch {
     return items;
   };
 
+  /** The page walked in name order in memory, or null when WALK_BUDGET names did not settle it. */
+  const walkedPage = (
+    query: string,
+    inactive: boolean,
+    offset: number,
+    limit: number,
+  ): Page<PatientSummary> | null => {
+    if (phoneSearchDigits(query)) return null;
+    const tokens = nameTokens(query);
+    const number = query.toUpperCase();
+    const { ids, names, numbers, active, initials } = order.current();
+    const wanted = initialsMask(tokens);
+    // Most searches are names: look at the numbers only if some patient number has this prefix.
+    const anyNumber = numberExists.get(number, prefixEnd(number)) !== undefined;
+    const page: number[] = [];
+    const need = offset + limit;
+    let hits = 0;
+    let i = 0;
+    for (; i < ids.length; i++) {
+      if (hits > COUNT_CAP && hits >= need) break;
+      if (i >= walkBudget) return null;
+      if (!inactive && active[i] !== 1) continue;
+      const byName =
+        tokens.length > 0 && (initials[i]! & wanted) === wanted && nameMatches(names[i] ?? '', tokens);
+      if (!(byName || (anyNumber && (numbers[i] ?? '').startsWith(number)))) continue;
+      hits += 1;
+      if (hits > offset && hits <= need) page.push(ids[i] ?? 0);
+    }
+    const items = page
+      .map((id) => byId.get(id))
+      .filter((row) => row !== undefined)
+      .map(toSummary);
+    const capped = i < ids.length || hits > COUNT_CAP;
+    return capped
+      ? { items, total: COUNT_CAP, totalCapped: true, offset, limit }
+      : { items, total: hits, offset, limit };
+  };
+
   const search = (input: { query: string; includeInactive: boolean; offset: number; limit: number }) => {
     const query = input.query.trim();
     const inactive = input.includeInactive ? 1 : 0;
@@ -174,6 +202,8 @@ export function patientSearch(sqlite: Sqlite): PatientSearch {
         limit: input.limit,
       };
     }
+    const walked = walkedPage(query, input.includeInactive, input.offset, input.limit);
+    if (walked) return walked;
     const number = query.toUpperCase();
     const params = { inactive, match: ftsQuery(query), number, numberEnd: prefixEnd(number) };
     // UNION ALL may count a patient twice (name and number both match): only the cap's side of

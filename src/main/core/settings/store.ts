@@ -1,3 +1,4 @@
+import { DEFAULT_NETWORK_PORT } from '../../../shared/channels/network';
 import type { Sqlite } from '../db/open';
 
 /** Clinic-wide settings kept in the database, so the app, the preview and the CLI agree. */
@@ -17,6 +18,9 @@ export interface ClinicSettings {
   lastBackupFile: string | null;
   /** Why the last restore asked for from the app was not carried out, or null. */
   lastRestoreError: string | null;
+  /** This PC lets the clinic's other PCs connect (issue 14), and on which port. */
+  networkHosting: boolean;
+  networkPort: number;
 }
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
@@ -30,6 +34,8 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   lastBackupAt: null,
   lastBackupFile: null,
   lastRestoreError: null,
+  networkHosting: false,
+  networkPort: DEFAULT_NETWORK_PORT,
 };
 
 export interface SettingsStore {

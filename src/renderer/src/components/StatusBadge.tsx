@@ -16,6 +16,8 @@ export const STATUS_COLORS: Record<Status, string> = {
   succeeded: 'teal',
   sent: 'teal',
   done: 'teal',
+  requested: 'yellow',
+  refused: 'gray',
   queued: 'gray',
   failed: 'red',
 };

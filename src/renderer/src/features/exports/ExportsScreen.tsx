@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Code,
   Group,
   Paper,
@@ -22,6 +23,8 @@ import { useSession } from '../../lib/session';
 import { formatInstant } from '../jobs/jobFormat';
 import { ExportHistoryButton } from './ExportHistoryButton';
 
+type Role = 'admin' | 'reception' | 'doctor';
+
 /** Every export: its progress, file, email and what can be done with it. */
 export function ExportsScreen() {
   const session = useSession();
@@ -33,17 +36,19 @@ export function ExportsScreen() {
           Exports
         </Title>
         <Text c="dimmed" size="sm">
-          CSV files of a patient&apos;s history (emailed to the patient) or of all appointments in a period.
+          {role === 'reception'
+            ? 'Request a patient’s history for them: a doctor or the administrator approves it before it is written and emailed to the address on file.'
+            : 'CSV files of a patient’s history (emailed to the address on file) or of all appointments in a period. Front-desk requests wait here for approval.'}
         </Text>
       </div>
-      {role === 'reception' || role === 'doctor' ? <PatientExportPicker /> : null}
+      {role ? <PatientExportPicker role={role} /> : null}
       {role === 'admin' ? <RangeExportForm /> : null}
-      <ExportsList />
+      {role ? <ExportsList role={role} /> : null}
     </Stack>
   );
 }
 
-function PatientExportPicker() {
+function PatientExportPicker({ role }: { role: Role }) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
   const [patientId, setPatientId] = useState<string | null>(null);
@@ -60,7 +65,7 @@ function PatientExportPicker() {
     <Paper withBorder p="md" component="section" aria-labelledby="export-patient-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="export-patient-title">
-          Export a patient&apos;s history
+          {role === 'reception' ? 'Request a patient’s history' : 'Export a patient’s history'}
         </Title>
         <Group align="flex-end">
           <Select
@@ -118,7 +123,7 @@ function RangeExportForm() {
   );
 }
 
-function ExportsList() {
+function ExportsList({ role }: { role: Role }) {
   const exports = useChannelQuery('exports/list', { limit: 50 });
   const progress = useExportProgress();
   return (
@@ -145,7 +150,7 @@ function ExportsList() {
           </Table.Thead>
           <Table.Tbody>
             {(exports.data ?? []).map((item) => (
-              <ExportRow key={item.id} item={item} rowsSoFar={progress[item.id]} />
+              <ExportRow key={item.id} item={item} rowsSoFar={progress[item.id]} role={role} />
             ))}
           </Table.Tbody>
         </Table>
@@ -159,7 +164,16 @@ function ExportsList() {
   );
 }
 
-function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | undefined }) {
+function ExportRow({
+  item,
+  rowsSoFar,
+  role,
+}: {
+  item: ExportItem;
+  rowsSoFar: number | undefined;
+  role: Role;
+}) {
+  const decides = role !== 'reception';
   const reveal = useChannelMutation('exports/reveal');
   const resend = useChannelMutation('exports/resend');
   const retry = useChannelMutation('exports/retry');
@@ -175,6 +189,12 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
         <Text size="sm">{label}</Text>
         <Text size="xs" c="dimmed">
           #{item.id} · {formatInstant(item.createdAt)}
+          {item.requestedByName
+            ? ` · ${item.status === 'requested' || item.decidedByName ? 'requested' : 'started'} by ${item.requestedByName}`
+            : ''}
+          {item.decidedByName
+            ? ` · ${item.status === 'refused' ? 'refused' : 'approved'} by ${item.decidedByName}`
+            : ''}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -184,15 +204,32 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
             {item.error}
           </Text>
         ) : null}
+        {item.refusalReason ? <Text size="xs">Reason: {item.refusalReason}</Text> : null}
       </Table.Td>
-      <Table.Td>{item.status === 'running' ? (rowsSoFar ?? 0) : item.rows}</Table.Td>
+      <Table.Td>
+        {item.status === 'running'
+          ? (rowsSoFar ?? 0)
+          : item.status === 'requested' || item.status === 'refused'
+            ? '—'
+            : item.rows}
+      </Table.Td>
       <Table.Td>{item.fileName ? <Code>{item.fileName}</Code> : null}</Table.Td>
       <Table.Td>
+        {item.kind === 'patient_history' && item.status !== 'refused' ? (
+          <Text size="xs">{item.emailTo ? `To ${item.emailTo}` : 'No email address on file'}</Text>
+        ) : null}
+        {item.emailChangedAt ? (
+          <Text size="xs" c="orange" fw={600}>
+            Address changed {formatInstant(item.emailChangedAt)}, less than 24 hours ago
+          </Text>
+        ) : null}
+        {item.emailChangeConfirmed ? <Text size="xs">Recent address change confirmed</Text> : null}
         <Text size="xs">{item.emailStatus ?? item.emailNote ?? ''}</Text>
       </Table.Td>
       <Table.Td>
+        {item.status === 'requested' && decides ? <RequestDecision item={item} /> : null}
         <Group gap="xs">
-          {item.status === 'done' ? (
+          {item.status === 'done' && item.filePath ? (
             <Button
               size="xs"
               variant="default"
@@ -207,7 +244,7 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
               Open folder
             </Button>
           ) : null}
-          {item.status === 'done' && item.kind === 'patient_history' ? (
+          {item.status === 'done' && item.kind === 'patient_history' && decides ? (
             <Button
               size="xs"
               variant="light"
@@ -225,7 +262,7 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
               Resend
             </Button>
           ) : null}
-          {item.status === 'failed' ? (
+          {item.status === 'failed' && decides ? (
             <Button
               size="xs"
               color="red"
@@ -244,5 +281,80 @@ function ExportRow({ item, rowsSoFar }: { item: ExportItem; rowsSoFar: number | 
         ) : null}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Approve (confirming a recent address change when there is one) or refuse with a reason. */
+function RequestDecision({ item }: { item: ExportItem }) {
+  const approve = useChannelMutation('exports/approve');
+  const refuse = useChannelMutation('exports/refuse');
+  const [confirmed, setConfirmed] = useState(false);
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(errorMessage(e));
+  const recentChange = item.emailChangedAt !== null;
+  return (
+    <Stack gap={6} mb={6}>
+      {recentChange ? (
+        <Checkbox
+          size="xs"
+          label="I checked with the patient that this recently changed address is theirs"
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.currentTarget.checked)}
+        />
+      ) : null}
+      <Group gap="xs">
+        <Button
+          size="xs"
+          aria-label={`Approve export ${item.id}`}
+          loading={approve.isPending}
+          disabled={recentChange && !confirmed}
+          onClick={() => {
+            setError(null);
+            approve.mutate({ id: item.id, confirmRecentEmailChange: confirmed }, { onError: fail });
+          }}
+        >
+          Approve and send
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          aria-label={`Refuse export ${item.id}`}
+          onClick={() => setRefusing((open) => !open)}
+        >
+          Refuse
+        </Button>
+      </Group>
+      {refusing ? (
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            size="xs"
+            label="Reason for refusing"
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            loading={refuse.isPending}
+            disabled={reason.trim() === ''}
+            onClick={() => {
+              setError(null);
+              refuse.mutate({ id: item.id, reason }, { onError: fail });
+            }}
+          >
+            Refuse request
+          </Button>
+        </Group>
+      ) : null}
+      {error ? (
+        <Text size="xs" c="red" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

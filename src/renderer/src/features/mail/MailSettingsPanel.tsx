@@ -132,9 +132,11 @@ function MailSettingsForm({ view }: { view: MailSettingsView }) {
               autoComplete="new-password"
               description={
                 view.canStorePassword
-                  ? view.passwordSet
-                    ? 'A password is stored (encrypted). Type a new one to replace it.'
-                    : 'Stored encrypted by the operating system.'
+                  ? view.passwordProblem
+                    ? 'Type the password again and save: the stored one cannot be read on this PC.'
+                    : view.passwordSet
+                      ? 'A password is stored (encrypted). Type a new one to replace it.'
+                      : 'Stored encrypted by the operating system.'
                   : view.passwordStoreNote
               }
               value={form.values.password}

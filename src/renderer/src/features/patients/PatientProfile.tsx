@@ -87,8 +87,8 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
           </Group>
         </div>
         <Group>
-          {/* Reception, or a doctor who sees this patient's history (main checks which). */}
-          {session.role !== 'admin' ? <ExportHistoryButton patientId={p.id} /> : null}
+          {/* Reception requests; a doctor (own patients, main checks) or the administrator exports. */}
+          <ExportHistoryButton patientId={p.id} />
           {canBook ? (
             <Button
               onClick={() => setBooking(true)}

@@ -22,6 +22,7 @@ import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { MailSettingsPanel } from '../mail/MailSettingsPanel';
+import { NetworkPanel } from '../network/NetworkPanel';
 import {
   settingsRequest,
   settingsValues,
@@ -50,6 +51,7 @@ export function SettingsScreen() {
       )}
       <MailSettingsPanel />
       <BackupsPanel />
+      <NetworkPanel />
     </Stack>
   );
 }

@@ -1,0 +1,147 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { DEFAULT_NETWORK_PORT } from '../../../../shared/channels/network';
+import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+
+/**
+ * Settings › Network (admin, on the host): let the clinic's other PCs connect, on which port, the
+ * certificate fingerprint to compare when pairing, one-time pairing codes, and the paired PCs.
+ */
+export function NetworkPanel() {
+  const status = useChannelQuery('network/status', {});
+  const devices = useChannelQuery('network/devices', {});
+  const configure = useChannelMutation('network/configure');
+  const createCode = useChannelMutation('network/createPairingCode');
+  const revoke = useChannelMutation('network/revokeDevice');
+  const [port, setPort] = useState<string | null>(null);
+  const data = status.data;
+  const shownPort = port ?? String(data?.port ?? DEFAULT_NETWORK_PORT);
+
+  const apply = (enabled: boolean) =>
+    configure.mutate(
+      { enabled, port: Number(shownPort) },
+      {
+        onSuccess: () => {
+          setPort(null);
+          void status.refetch();
+        },
+      },
+    );
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="network-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="network-title">
+          Network
+        </Title>
+        {status.error && <Alert color="red">{errorMessage(status.error)}</Alert>}
+        {configure.error && <Alert color="red">{errorMessage(configure.error)}</Alert>}
+        {data && (
+          <>
+            <Switch
+              label="Let other PCs in this clinic connect"
+              description="This PC keeps the clinic's data; the others work on it over the clinic's network, encrypted."
+              checked={data.hosting}
+              disabled={configure.isPending}
+              onChange={(event) => apply(event.currentTarget.checked)}
+            />
+            <Group align="flex-end">
+              <TextInput
+                label="Port"
+                inputMode="numeric"
+                w={120}
+                value={shownPort}
+                onChange={(event) => setPort(event.currentTarget.value)}
+              />
+              <Button variant="default" disabled={port === null} onClick={() => apply(data.hosting)}>
+                Save port
+              </Button>
+            </Group>
+            {data.problem && <Alert color="orange">{data.problem}</Alert>}
+            {data.hosting && data.listening && (
+              <Text size="sm">
+                Other PCs connect to:{' '}
+                {data.addresses.length ? data.addresses.join(', ') : 'this PC has no network address'}. The
+                firewall may ask whether Clinic Desk may accept connections: allow it on the clinic's network.
+              </Text>
+            )}
+            <Text size="sm">
+              Certificate fingerprint (compare it on the other PC):{' '}
+              <Code>{data.fingerprint ?? 'made when you first turn this on'}</Code>
+            </Text>
+            <Group>
+              <Button
+                disabled={!data.listening}
+                loading={createCode.isPending}
+                onClick={() => createCode.mutate({})}
+              >
+                Pair a PC
+              </Button>
+              {createCode.data && (
+                <Text role="status">
+                  Code <Code fz="lg">{createCode.data.code}</Code> — works once, until{' '}
+                  {new Date(createCode.data.expiresAt).toLocaleTimeString()}.
+                </Text>
+              )}
+            </Group>
+            {createCode.error && <Alert color="red">{errorMessage(createCode.error)}</Alert>}
+          </>
+        )}
+        {revoke.error && <Alert color="red">{errorMessage(revoke.error)}</Alert>}
+        {devices.data && devices.data.length > 0 && (
+          <Table aria-label="Paired PCs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>PC</Table.Th>
+                <Table.Th>Paired</Table.Th>
+                <Table.Th>Last seen</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {devices.data.map((device) => (
+                <Table.Tr key={device.id}>
+                  <Table.Td>{device.name}</Table.Td>
+                  <Table.Td>{when(device.pairedAt)}</Table.Td>
+                  <Table.Td>{when(device.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    {device.revokedAt ? (
+                      <Text size="sm" c="dimmed">
+                        Revoked
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="light"
+                        onClick={() =>
+                          revoke.mutate({ id: device.id }, { onSuccess: () => void devices.refetch() })
+                        }
+                      >
+                        Revoke {device.name}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The desktop checks run what `npm run build` produced (tests/desktop/support/build.ts builds it
+ * when out/ is missing or stale) and package it with electron-builder; kept apart from the unit
+ * suite because each file takes a minute or two on a loaded machine.
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/desktop/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
