@@ -109,7 +109,7 @@ describe('browser preview: the clinical day', () => {
     // The form holds typing: closing asks first.
     await again.getByRole('button', { name: 'Close', exact: true }).click();
     await page
-      .getByRole('alertdialog', { name: 'Discard unsaved changes?' })
+      .getByRole('alertdialog', { name: 'Discard what you typed?' })
       .getByRole('button', { name: 'Discard' })
       .click();
     await again.waitFor({ state: 'detached' });
@@ -154,7 +154,7 @@ describe('browser preview: the clinical day', () => {
     await screenshot(page, 'clinic-book-refused');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await page
-      .getByRole('alertdialog', { name: 'Discard unsaved changes?' })
+      .getByRole('alertdialog', { name: 'Discard what you typed?' })
       .getByRole('button', { name: 'Discard' })
       .click();
     await dialog.waitFor({ state: 'detached' });

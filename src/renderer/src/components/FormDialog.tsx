@@ -87,7 +87,6 @@ export function FormDialog({ opened, title, onClose, size, centered, children }:
               color="yellow"
               variant="light"
               role="alertdialog"
-              aria-label="Discard unsaved changes?"
               title="Discard what you typed?"
               mb="md"
             >
