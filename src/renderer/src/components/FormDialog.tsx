@@ -83,13 +83,7 @@ export function FormDialog({ opened, title, onClose, size, centered, children }:
       <DialogContext.Provider value={control}>
         <Box onKeyDown={onKeyDown}>
           {opened && confirming ? (
-            <Alert
-              color="yellow"
-              variant="light"
-              role="alertdialog"
-              title="Discard what you typed?"
-              mb="md"
-            >
+            <Alert color="yellow" variant="light" role="alertdialog" title="Discard what you typed?" mb="md">
               <Stack gap="xs">
                 This form has unsaved input. Closing it throws that away.
                 <Group gap="xs">
