@@ -32,12 +32,13 @@ export default defineConfig({
   main: {
     build: {
       // Each worker thread is its own entry next to index.js (out/main/export-worker.js,
-      // out/main/backup-worker.js), where workerEntryPath() looks for it in the built app.
+      // out/main/backup-worker.js, out/main/import-worker.js), where the core looks for it in the built app.
       lib: {
         entry: {
           index: fromRoot('./src/main/index.ts'),
           'export-worker': fromRoot('./src/main/core/exports/worker.ts'),
           'backup-worker': fromRoot('./src/main/core/backups/check-worker.ts'),
+          'import-worker': fromRoot('./src/main/core/imports/worker.ts'),
         },
       },
       // Every package.json dependency (better-sqlite3 above all: a native module) is loaded

@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createCore,
@@ -7,6 +8,7 @@ import {
   UserError,
   type Core,
   isDatabaseInUse,
+  recordRestore,
   restoreDatabase,
   defaultMigrationsFolder,
   defaultDataDir,
@@ -15,6 +17,8 @@ import {
 } from './core';
 import { channelCatalog, formatCatalog } from './cli/channel-catalog';
 import { JOBS_USAGE, JobsUsageError, runJobsCommand } from './cli/jobs-commands';
+import { IMPORT_USAGE, ImportUsageError, runImportCommand } from './cli/import-command';
+import { OutFileRefused, checkOutFile } from './cli/out-file';
 import { progressBar } from './cli/progress';
 import { NETWORK_USAGE, NetworkUsageError, runNetworkCommand } from './cli/network-commands';
 
@@ -27,12 +31,15 @@ Commands:
   seed --patients N --doctors N --years N [--seed N]
                                      generate a large clinic into an empty database
   db check                           integrity check and migration state
-  backup [--out FILE]                verified backup: today's into the backups folder, or to FILE
-  restore FILE                       verify FILE, keep a safety copy of the current database, swap
+  backup [--out FILE] [--force]      verified backup: today's into the backups folder, or to FILE
+                                     (an existing FILE only with --force; never the database or backups/)
+  restore FILE                       check FILE (integrity, exact schema, outbox attachments) and that it
+                                     starts, keep a safety copy of the current database, swap; audited
   channels                           every contract channel with its roles and input schema
   call CHANNEL JSON --as USERNAME    invoke a channel as that staff member
 ${JOBS_USAGE}
 ${NETWORK_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --data-dir DIR   clinic data folder (default: the desktop app's; CLINIC_DESK_DATA_DIR overrides)
@@ -77,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       years: { type: 'string' },
       as: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       date: { type: 'string' },
       month: { type: 'string' },
@@ -88,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
       fingerprint: { type: 'string' },
       name: { type: 'string' },
       port: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      'date-order': { type: 'string' },
+      rejected: { type: 'string' },
     },
   });
   const out: Output = {
@@ -168,9 +180,11 @@ async function main(argv: string[]): Promise<number> {
       return healthy ? 0 : 1;
     }
     case 'backup': {
-      const target = values.out ? resolve(values.out) : undefined;
+      const target = values.out ? checkOutFile(values.out, { dataDir, force: values.force }) : undefined;
       const result = await withCore(dataDir, async (core) =>
-        target ? { file: target, bytes: await core.backups.backupTo(target) } : core.backups.runDaily(),
+        target
+          ? { file: target, bytes: await core.backups.backupTo(target, { replace: values.force }) }
+          : core.backups.runDaily(),
       );
       out.print(
         result,
@@ -187,11 +201,23 @@ async function main(argv: string[]): Promise<number> {
           'Clinic Desk is using this database right now. Close the app (and any preview) first.',
         );
       }
-      const result = restoreDatabase({
-        dataDir,
-        source: resolve(file),
-        migrationsFolder: defaultMigrationsFolder(),
-        stamp: new Date().toISOString().replace(/[:.]/g, '-'),
+      const source = resolve(file);
+      let result;
+      try {
+        result = restoreDatabase({
+          dataDir,
+          source,
+          migrationsFolder: defaultMigrationsFolder(),
+          stamp: new Date().toISOString().replace(/[:.]/g, '-'),
+        });
+      } catch (error) {
+        fileLogger(dataDir).log('warn', 'command-line restore refused', errorFields(error));
+        throw error;
+      }
+      // Audited like a restore from the app, in the restored database's own audit log.
+      recordRestore(join(dataDir, DATABASE_FILE), {
+        actor: `cli (${userInfo().username})`,
+        summary: `Database restored from ${basename(source)} with the command line; the previous one kept as a safety copy`,
       });
       const check = await withCore(dataDir, (core) => core.checkDatabase());
       out.print(
@@ -223,10 +249,15 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'outbox': {
       const jobsCommand = command;
-      return withCore(dataDir, (core) => runJobsCommand(core, jobsCommand, rest, values, out));
+      const outFile = values.out ? checkOutFile(values.out, { dataDir, force: values.force }) : undefined;
+      return withCore(dataDir, (core) =>
+        runJobsCommand(core, jobsCommand, rest, { ...values, out: outFile }, out),
+      );
     }
     case 'network':
       return runNetworkCommand(dataDir, rest, values, out);
+    case 'import':
+      return withCore(dataDir, (core) => runImportCommand(core, rest, values, out));
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
   }
@@ -239,8 +270,10 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof StartupError ||
       error instanceof UserError ||
+      error instanceof OutFileRefused ||
       error instanceof JobsUsageError ||
-      error instanceof NetworkUsageError
+      error instanceof NetworkUsageError ||
+      error instanceof ImportUsageError
     ) {
       console.error(`clinic-desk: ${error.message}`);
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
 import { appointmentChannels } from './channels/appointments';
 import type { JobFinished, JobProgress } from './dto/jobs';
+import type { ImportProgress } from './dto/imports';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
 import type { Access } from './channels/define';
@@ -10,6 +11,8 @@ import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
 import { settingsChannels } from './channels/settings';
 import { exportChannels } from './channels/exports';
+import { followUpChannels } from './channels/followUps';
+import { importChannels } from './channels/imports';
 import { jobChannels } from './channels/jobs';
 import { mailChannels } from './channels/mail';
 import { networkChannels } from './channels/network';
@@ -43,6 +46,8 @@ export const channels = {
   ...exportChannels,
   ...statsChannels,
   ...networkChannels,
+  ...importChannels,
+  ...followUpChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';
@@ -83,9 +88,17 @@ export interface EventMap {
   'jobs/progress': JobProgress;
   /** A background job or export finished or failed; no patient data. */
   'jobs/finished': JobFinished;
+  /** A patient import made progress (rows read so far). */
+  'imports/progress': ImportProgress;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['data/changed', 'session/ended', 'jobs/progress', 'jobs/finished'];
+export const EVENT_NAMES: EventName[] = [
+  'data/changed',
+  'session/ended',
+  'jobs/progress',
+  'jobs/finished',
+  'imports/progress',
+];
 
 export function describeAccess(access: Access): string {
   if (access === 'public') return 'anyone, signed in or not';

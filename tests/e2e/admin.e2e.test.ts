@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * The administrator's day one: a department, a doctor with weekly hours, a front-desk account,
@@ -184,7 +184,7 @@ describe('browser preview: administration', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByText('Sam Lee', { exact: true }).first().waitFor();
     const entries = (await menu().getByRole('link').allInnerTexts()).map((e) => e.trim());
-    expect(entries).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
+    expect(entries).toEqual(['Today', 'Calendar', 'Follow-ups', 'Patients', 'Exports']);
   });
 
   it('raised no page errors or CSP violations', () => {
@@ -222,7 +222,10 @@ describe('browser preview: idle lock', () => {
     await page.getByText('Clinic Desk locked this window because nobody used it for a while.').waitFor();
     await screenshot(page, 'idle-locked');
     // Main ended the session too: the contract refuses this browser's calls.
-    const response = await page.request.post(`${preview.origin}/api/patients/list`, { data: {} });
+    const response = await page.request.post(`${preview.origin}/api/patients/list`, {
+      data: {},
+      headers: await pageKeyHeader(page),
+    });
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });

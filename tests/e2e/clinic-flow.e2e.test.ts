@@ -6,7 +6,7 @@ import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
 import { SmtpSink } from '../support/smtp-sink';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * The clinical day end to end, with the clinic's clock fixed at Wednesday 11 March 2026, 10:05
@@ -50,7 +50,10 @@ describe('browser preview: the clinical day', () => {
   });
 
   async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
-    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, {
+      data: input,
+      headers: await pageKeyHeader(page),
+    });
     return (await response.json()) as Result<T>;
   }
 

@@ -134,7 +134,14 @@ describe('browser preview: admin dashboard', () => {
       const post = async (channel: string, body: unknown) => {
         const res = await fetch(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // The page's own key, as the app's transport sends it (cookies alone get 401).
+          headers: {
+            'content-type': 'application/json',
+            'x-clinic-desk-key':
+              (
+                globalThis as unknown as { localStorage: { getItem(name: string): string | null } }
+              ).localStorage.getItem('clinic-desk-preview-key') ?? '',
+          },
           body: JSON.stringify(body),
         });
         return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };

@@ -7,7 +7,7 @@ import type { Result } from '../../src/shared/result';
 import { JobFixtures } from '../support/job-fixtures';
 import { tempCore, tempDir } from '../support/temp-core';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * A patient's history export in the preview: the front desk requests it (nothing is written),
@@ -97,7 +97,10 @@ describe('browser preview: export a patient history', () => {
     await page.getByText('Export finished').first().waitFor();
     await screenshot(page, 'exports');
 
-    const response = await context.request.post(`${preview.origin}/api/exports/list`, { data: {} });
+    const response = await context.request.post(`${preview.origin}/api/exports/list`, {
+      data: {},
+      headers: await pageKeyHeader(page),
+    });
     const list = (await response.json()) as Result<ExportItem[]>;
     if (!list.ok) throw new Error(list.error.message);
     const [item] = list.value;
@@ -125,7 +128,10 @@ describe('browser preview: export a patient history', () => {
     await row.getByText('done', { exact: true }).waitFor();
     expect(await row.innerText()).not.toMatch(/\.csv/);
     expect(await row.getByRole('button').count()).toBe(0);
-    const response = await context.request.post(`${preview.origin}/api/exports/list`, { data: {} });
+    const response = await context.request.post(`${preview.origin}/api/exports/list`, {
+      data: {},
+      headers: await pageKeyHeader(page),
+    });
     const list = (await response.json()) as Result<ExportItem[]>;
     expect(list).toMatchObject({ ok: true, value: [{ status: 'done', filePath: null, fileName: null }] });
   });
@@ -134,7 +140,7 @@ describe('browser preview: export a patient history', () => {
     await signInAs('admin');
     await page.getByRole('link', { name: 'Jobs' }).click();
     const jobs = page.getByRole('table', { name: 'Scheduled jobs' });
-    await jobs.getByText('Every day at 08:00 (Europe/London)').waitFor();
+    await jobs.getByText('Every day at 08:00 (Europe/London)', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Run daily reminders now' }).click();
     await page
       .getByRole('status')

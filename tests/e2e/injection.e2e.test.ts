@@ -4,7 +4,7 @@ import type { PatientSummary } from '../../src/shared/dto';
 import type { AppointmentView, FreeSlots } from '../../src/shared/dto/clinic';
 import type { Result } from '../../src/shared/result';
 import { launchBrowser, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * A patient whose name and notes are HTML: every screen that shows them (patient list, profile,
@@ -38,7 +38,10 @@ describe('browser preview: HTML in patient data is shown as text', () => {
   });
 
   async function api<T>(channel: string, input: object = {}): Promise<T> {
-    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, {
+      data: input,
+      headers: await pageKeyHeader(page),
+    });
     const result = (await response.json()) as Result<T>;
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
     return result.value;

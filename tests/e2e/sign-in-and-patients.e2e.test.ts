@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupStatus } from '../../src/shared/dto';
 import type { Result } from '../../src/shared/result';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { pageKeyHeader, startPreview, type Preview } from './support/preview';
 
 /**
  * The first slice end to end: the preview's access token, demo sign-in as the front desk,
@@ -31,7 +31,10 @@ describe('browser preview: sign in and find patients', () => {
 
   /** Calls the contract with the page's cookie, for facts the test needs (demo passwords). */
   async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
-    const response = await context.request.post(`${preview.origin}/api/${channel}`, { data: input });
+    const response = await context.request.post(`${preview.origin}/api/${channel}`, {
+      data: input,
+      headers: await pageKeyHeader(page),
+    });
     return (await response.json()) as Result<T>;
   }
 
@@ -84,7 +87,13 @@ describe('browser preview: sign in and find patients', () => {
       .waitFor();
     const menu = page.getByRole('navigation', { name: 'Main menu' });
     const entries = await menu.getByRole('link').allInnerTexts();
-    expect(entries.map((entry) => entry.trim())).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
+    expect(entries.map((entry) => entry.trim())).toEqual([
+      'Today',
+      'Calendar',
+      'Follow-ups',
+      'Patients',
+      'Exports',
+    ]);
   });
 
   it('lists patients', async () => {

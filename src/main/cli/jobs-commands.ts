@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { copyFileSync, renameSync } from 'node:fs';
 import type { Core } from '../core';
 
 /** A mistake the user can fix; the CLI prints it as one line and exits 1. */
@@ -17,7 +17,8 @@ export interface JobsCliOutput {
   print(value: unknown, text: string): void;
 }
 
-export const JOBS_USAGE = `  jobs run reminders [--date YYYY-MM-DD]   queue today's (or that day's) reminders and send them
+export const JOBS_USAGE = `  jobs run reminders|recalls [--date YYYY-MM-DD]
+                                     queue today's (or that day's) reminders or follow-up recalls and send them
   jobs run monthly-report [--month YYYY-MM] store and email last month's (or that month's) reports
   jobs list                          each job's schedule, last and next run
   export history --patient NUMBER [--out FILE]   a patient's full history as CSV
@@ -40,14 +41,15 @@ export async function runJobsCommand(
 ): Promise<number> {
   const [verb, target] = rest;
   if (command === 'jobs' && verb === 'run') {
-    if (target !== 'reminders' && target !== 'monthly-report') {
-      throw new JobsUsageError('Say which job: `jobs run reminders` or `jobs run monthly-report`.');
-    }
-    const period = target === 'reminders' ? options.date : options.month;
-    if (period !== undefined && !(target === 'reminders' ? isDate(period) : /^\d{4}-\d{2}$/.test(period))) {
+    if (target !== 'reminders' && target !== 'recalls' && target !== 'monthly-report') {
       throw new JobsUsageError(
-        target === 'reminders' ? '--date must be YYYY-MM-DD.' : '--month must be YYYY-MM.',
+        'Say which job: `jobs run reminders`, `jobs run recalls` or `jobs run monthly-report`.',
       );
+    }
+    const daily = target !== 'monthly-report';
+    const period = daily ? options.date : options.month;
+    if (period !== undefined && !(daily ? isDate(period) : /^\d{4}-\d{2}$/.test(period))) {
+      throw new JobsUsageError(daily ? '--date must be YYYY-MM-DD.' : '--month must be YYYY-MM.');
     }
     const run = await core.jobs.run(target, period);
     const sent = await core.jobs.sendOutbox();
@@ -75,11 +77,12 @@ export async function runJobsCommand(
     return 0;
   }
   if (command === 'export' && (verb === 'history' || verb === 'range')) {
-    const file = options.out ? resolve(options.out) : undefined;
+    // Written into exports/ like every export (the only folder mail attachments are read from),
+    // then copied to --out, which cli.ts has already checked (out-file.ts).
     let item;
     if (verb === 'history') {
       if (!options.patient) throw new JobsUsageError('Say whose history: `export history --patient NUMBER`.');
-      item = await core.jobs.exportHistory(options.patient, file);
+      item = await core.jobs.exportHistory(options.patient);
     } else {
       if (
         !options.from ||
@@ -90,7 +93,12 @@ export async function runJobsCommand(
       ) {
         throw new JobsUsageError('Give the range as --from YYYY-MM-DD --to YYYY-MM-DD (from not after to).');
       }
-      item = await core.jobs.exportRange(options.from, options.to, file);
+      item = await core.jobs.exportRange(options.from, options.to);
+    }
+    if (options.out && item.status === 'done' && item.filePath) {
+      copyFileSync(item.filePath, `${options.out}.partial`);
+      renameSync(`${options.out}.partial`, options.out);
+      item = { ...item, filePath: options.out };
     }
     const sent = item.emailStatus ? await core.jobs.sendOutbox() : null;
     out.print(

@@ -6,6 +6,7 @@ import type { CoreJobs } from './jobs/background';
 import type { HostCertificate } from './network/certificate';
 import type { PairedDevice } from './network/pairing';
 import type { LargeSeedPhase, LargeSeedResult } from './seed/large';
+import type { ImportService } from './imports/service';
 
 import type { EventListener } from './events';
 import type { Transport } from './host';
@@ -43,7 +44,7 @@ export interface Core {
   /** Verified online backups into `<dataDir>/backups` (daily + monthly rotation) or a chosen file. */
   readonly backups: {
     runDaily(): Promise<{ file: string; bytes: number; deleted: string[] }>;
-    backupTo(file: string): Promise<number>;
+    backupTo(file: string, options?: { replace?: boolean }): Promise<number>;
     list(): { name: string; path: string; kind: 'daily' | 'monthly'; bytes: number; modifiedAt: number }[];
   };
   /**
@@ -63,6 +64,8 @@ export interface Core {
   readonly jobs: CoreJobs;
   /** What the host's network server needs before any session exists (src/main/network/host.ts). */
   readonly network: CoreNetwork;
+  /** Patient import from CSV for the CLI and tests (the same worker as the imports channels). */
+  readonly imports: Pick<ImportService, 'importPath'>;
   /** Stops timers and export workers, then closes the database. */
   close(): void;
 }

@@ -7,6 +7,8 @@ import { departmentHandlers } from './departments/handlers';
 import { doctorHandlers } from './doctors/handlers';
 import type { HandlerMap } from './handler';
 import { exportHandlers } from './exports/handlers';
+import { followUpHandlers } from './followUps/handlers';
+import { importHandlers } from './imports/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
 import { mailHandlers } from './mail/handlers';
@@ -42,5 +44,7 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...exportHandlers(services),
     ...statsHandlers(services),
     ...networkHandlers(services),
+    ...importHandlers(services),
+    ...followUpHandlers(services),
   };
 }

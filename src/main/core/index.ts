@@ -13,22 +13,22 @@ import {
 import { auditLog } from './audit/log';
 import { backupService } from './backups/backups';
 import { dailyBackups } from './backups/daily';
-import { applyPendingRestore } from './backups/pending';
+import { applyPendingRestore, recordRestoreOutcome } from './backups/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { sessionOf, userQueries } from './auth/users';
 import { defaultMigrationsFolder } from './db/locate';
-import { migrateDatabase, migrationState } from './db/migrate';
 import { Dispatcher } from './dispatch';
 import { EventHub } from './events';
 import { allHandlers } from './handlers';
-import { errorFields, fileLogger, type Logger } from './logger';
+import { fileLogger, type Logger } from './logger';
 import { isEmptyClinic, seedDemoClinic } from './seed/demo';
 import type { Services } from './services';
 import { settingsStore } from './settings/store';
 import { createBackground } from './jobs/background';
 import { defaultExportWorkerPath } from './exports/spawn';
 import { unavailableSecretStore } from './mail/secret-store';
-import { openClinicDatabase } from './startup';
+import { checkDatabase, migrateClinicDatabase, openClinicDatabase } from './startup';
+import { defaultImportWorkerPath, importService } from './imports/service';
 import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
 import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
@@ -68,6 +68,8 @@ export interface CoreOptions {
   desktop?: DesktopIntegration;
   /** Export worker entry; next to the core's source or bundle by default. */
   exportWorker?: string;
+  /** Import worker entry; next to the core's source or bundle by default. */
+  importWorker?: string;
   /** Where CLINIC_DESK_SMTP_URL is read from; process.env by default. */
   env?: NodeJS.ProcessEnv;
   /** The server that lets the clinic's other PCs in (desktop app, `cli network host`); none otherwise. */
@@ -97,13 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const sqlite = openClinicDatabase(dbPath, options, logger, migrationsFolder);
-  try {
-    migrateDatabase(sqlite, migrationsFolder);
-  } catch (error) {
-    sqlite.close();
-    logger.log('error', 'database migration refused or failed', errorFields(error));
-    throw error;
-  }
+  migrateClinicDatabase(sqlite, migrationsFolder, logger);
 
   const settings = settingsStore(sqlite);
   const backups = backupService({
@@ -130,19 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     statsMemo: new StatsMemo(clock),
   };
-  if (pending.state === 'restored') {
-    settings.set('lastRestoreError', null);
-    base.audit.record(
-      { userId: null, username: 'system' },
-      {
-        action: 'restore',
-        entity: 'database',
-        summary: 'Database restored from a backup; the previous one kept as a safety copy',
-      },
-    );
-  } else if (pending.state === 'failed') {
-    settings.set('lastRestoreError', pending.message);
-  }
+  recordRestoreOutcome(pending, base);
   const hub = new EventHub();
   invalidateOnDataChanged(hub, base.statsMemo);
   const notifier = options.notifier ?? {
@@ -161,6 +145,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.networkHost ?? noNetworkHost,
     joiner: options.networkJoiner ?? null,
   };
+  const imports = importService({
+    dataDir: options.dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    workerEntry: options.importWorker ?? defaultImportWorkerPath(),
+    settings,
+    clock,
+    logger,
+    progress: (event) => hub.broadcast('imports/progress', event),
+  });
   const { background, jobs } = createBackground(base, hub, {
     dataDir: options.dataDir,
     dbPath,
@@ -171,7 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background, network };
+  const services: Services = { ...base, background, network, imports };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -228,19 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
       return result;
     },
-    checkDatabase: () => {
-      const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
-        .map((row) => row.integrity_check)
-        .join('; ');
-      const state = migrationState(sqlite, migrationsFolder);
-      return {
-        integrity,
-        schemaVersion: state.userVersion,
-        migrationsKnown: state.known,
-        migrationsApplied: state.applied,
-        pending: state.pending,
-      };
-    },
+    checkDatabase: () => checkDatabase(sqlite, migrationsFolder),
     jobs,
     network: {
       hosting: () => ({ enabled: settings.get('networkHosting'), port: settings.get('networkPort') }),
@@ -252,6 +234,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       authenticate: (credential) => network.devices.authenticate(credential),
     },
+    imports,
     close: () => {
       daily.stop();
       background.close();
@@ -273,5 +256,5 @@ export { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from './pc-settin
 export { errorFields, fileLogger, type Logger } from './logger';
 export { defaultMigrationsFolder } from './db/locate';
 export { requestRestore } from './backups/pending';
-export { restoreDatabase } from './backups/restore';
+export { recordRestore, restoreDatabase } from './backups/restore';
 export { isDatabaseInUse } from './backups/in-use';

@@ -3,6 +3,7 @@ import type { AuditLog } from './audit/log';
 import type { BackupService } from './backups/backups';
 import type { ScryptCost } from './auth/password';
 import type { Background } from './jobs/background';
+import type { ImportService } from './imports/service';
 import type { Sqlite } from './db/open';
 import type { Logger } from './logger';
 import type { NetworkHostControl, NetworkJoiner } from './network/host-control';
@@ -29,4 +30,6 @@ export interface Services {
   statsMemo: StatsMemo;
   /** Paired PCs and pairing codes, and the server that lets them in (when this PC hosts). */
   network: { devices: DeviceRegistry; host: NetworkHostControl; joiner: NetworkJoiner | null };
+  /** Patient import from CSV (src/main/core/imports), run in a worker thread. */
+  imports: ImportService;
 }

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { backupsDir } from './backups/backups';
 import { latestGoodBackup } from './backups/latest';
+import type { DatabaseCheck } from './api';
+import { migrateDatabase, migrationState } from './db/migrate';
 import { openSqlite, type Sqlite } from './db/open';
 import { StartupError } from './errors';
 import { errorFields, type Logger } from './logger';
@@ -106,4 +108,30 @@ function startupCheck(sqlite: Sqlite, path: string): void {
   if (size > FULL_CHECK_MAX_BYTES) return;
   const quick = sqlite.pragma('quick_check', { simple: true });
   if (quick !== 'ok') throw new Error(String(quick));
+}
+
+/** Brings the schema up to date; a refused or failed migration closes the database and is logged. */
+export function migrateClinicDatabase(sqlite: Sqlite, migrationsFolder: string, logger: Logger): void {
+  try {
+    migrateDatabase(sqlite, migrationsFolder);
+  } catch (error) {
+    sqlite.close();
+    logger.log('error', 'database migration refused or failed', errorFields(error));
+    throw error;
+  }
+}
+
+/** The full integrity check and the migration state, for `clinic-desk check` and the tests. */
+export function checkDatabase(sqlite: Sqlite, migrationsFolder: string): DatabaseCheck {
+  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
+    .map((row) => row.integrity_check)
+    .join('; ');
+  const state = migrationState(sqlite, migrationsFolder);
+  return {
+    integrity,
+    schemaVersion: state.userVersion,
+    migrationsKnown: state.known,
+    migrationsApplied: state.applied,
+    pending: state.pending,
+  };
 }

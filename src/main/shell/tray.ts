@@ -16,6 +16,7 @@ export interface TrayOptions {
 
 const RUN_LABELS: Record<JobName, string> = {
   reminders: 'Run reminders now',
+  recalls: 'Send follow-up recalls now',
   'monthly-report': 'Send monthly reports now',
 };
 

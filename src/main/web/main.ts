@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       port: previous ? previous.preview.port : port,
       rendererDir,
       ...(token ? { token } : {}),
+      ...(previous ? { sessionKeys: previous.preview.sessionKeys } : {}),
     });
     token = preview.token;
     running = { core, preview };

@@ -3,10 +3,17 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/bridge';
+import {
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_KEY_FRAGMENT,
+  HTTP_KEY_HEADER,
+  HTTP_KEY_PARAM,
+} from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { fail } from '../../shared/result';
 import { type Connection, type Core, errorFields, type Logger } from '../core';
+import { SessionKeys } from './session-key';
 
 /** The page's Content-Security-Policy: the same promise the desktop window makes. */
 export const PREVIEW_CSP = contentSecurityPolicy('production');
@@ -14,6 +21,8 @@ export const PREVIEW_CSP = contentSecurityPolicy('production');
 const ACCESS_COOKIE = 'cd_access';
 const SESSION_COOKIE = 'cd_session';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Open sessions kept at once; beyond it the least recently used one is closed (signed out). */
+export const MAX_SESSIONS = 64;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,21 +45,32 @@ export interface PreviewOptions {
   port?: number;
   /** Fixed only by tests; a fresh random token for every run otherwise. */
   token?: string;
+  /** Kept across a restart (after a restore) so open pages keep their key. */
+  sessionKeys?: SessionKeys;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
   token: string;
+  sessionKeys: SessionKeys;
   server: Server;
+  /** Sessions currently held (each a core connection): bounded by MAX_SESSIONS. */
+  sessionCount(): number;
   close(): Promise<void>;
 }
 
-function cookies(req: IncomingMessage): Map<string, string> {
+/** The request's cookies, or null when one is not valid %-encoding (answered with 400). */
+function cookies(req: IncomingMessage): Map<string, string> | null {
   const jar = new Map<string, string>();
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq <= 0) continue;
+    try {
+      jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      return null;
+    }
   }
   return jar;
 }
@@ -94,20 +114,33 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const { core, logger } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
+  const sessionKeys = options.sessionKeys ?? new SessionKeys();
   const connections = new Map<string, Connection>();
   let origin = '';
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const connectionFor = (req: IncomingMessage, res: ServerResponse): Connection => {
-    const key = cookies(req).get(SESSION_COOKIE);
-    const existing = key ? connections.get(key) : undefined;
-    if (existing) return existing;
-    const fresh = randomBytes(24).toString('base64url');
+  /**
+   * The connection of a session whose key was just checked. Only sessions this server minted get
+   * one (no cookie, no connection), and at most MAX_SESSIONS are held: the least recently used is
+   * closed first, which signs that browser out.
+   */
+  const connectionFor = (session: string): Connection => {
+    const existing = connections.get(session);
+    if (existing) {
+      connections.delete(session);
+      connections.set(session, existing);
+      return existing;
+    }
     const connection = core.connect('http');
-    connections.set(fresh, connection);
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
+    connections.set(session, connection);
+    while (connections.size > MAX_SESSIONS) {
+      const [oldest, stale] = connections.entries().next().value ?? [];
+      if (oldest === undefined || !stale) break;
+      connections.delete(oldest);
+      stale.close();
+    }
     return connection;
   };
 
@@ -154,8 +187,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     connection: Connection,
   ) => {
     if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+    // The page may be open as 127.0.0.1 or localhost (the Host was checked): same origin is either.
     const requestOrigin = req.headers.origin;
-    if (requestOrigin && requestOrigin !== origin)
+    if (requestOrigin && requestOrigin !== `http://${req.headers.host ?? ''}`)
       return send(res, 403, 'Cross-origin requests are refused.');
     const body = await readBody(req);
     if (body === null) {
@@ -185,29 +219,53 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'Unknown host.');
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
+    const jar = cookies(req);
+    if (!jar) {
+      logger.log('warn', 'preview request refused: malformed cookie', { path: url.pathname });
+      return send(res, 400, 'The request carried a cookie that is not valid.');
+    }
     const offered = url.searchParams.get('token');
     if (offered !== null) {
       if (!sameSecret(offered, token))
         return send(res, 401, 'The access token is not valid for this preview.');
       url.searchParams.delete('token');
+      // A new session: its id in a cookie, its key in the fragment, which the page keeps in its
+      // own (port-scoped) storage and the browser never sends anywhere.
+      const { session, key } = sessionKeys.mint();
       res.writeHead(303, {
-        Location: url.pathname + url.search,
-        'Set-Cookie': `${ACCESS_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}#${HTTP_KEY_FRAGMENT}=${key}`,
+        'Set-Cookie': [
+          `${ACCESS_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        ],
         'Cache-Control': 'no-store',
       });
       return res.end();
     }
-    if (!sameSecret(cookies(req).get(ACCESS_COOKIE), token)) {
+    if (!sameSecret(jar.get(ACCESS_COOKIE), token)) {
       return send(
         res,
         401,
         'Clinic Desk preview: open the address printed in the terminal; it carries the access token.',
       );
     }
-    if (url.pathname === HTTP_EVENTS_PATH) return serveEvents(req, res, connectionFor(req, res));
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
-      return serveCall(req, res, url.pathname.slice(HTTP_API_PREFIX.length), connectionFor(req, res));
+      const session = jar.get(SESSION_COOKIE);
+      const key =
+        url.pathname === HTTP_EVENTS_PATH
+          ? url.searchParams.get(HTTP_KEY_PARAM)
+          : (req.headers[HTTP_KEY_HEADER] as string | undefined);
+      if (!session || !sessionKeys.verify(session, key)) {
+        req.resume();
+        return send(
+          res,
+          401,
+          'This page has no valid key for the preview. Open the address printed in the terminal again.',
+        );
+      }
+      if (url.pathname === HTTP_EVENTS_PATH) return serveEvents(req, res, connectionFor(session));
+      return serveCall(req, res, url.pathname.slice(HTTP_API_PREFIX.length), connectionFor(session));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
     return serveStatic(url.pathname, res);
@@ -230,7 +288,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url: `${origin}/?token=${token}`,
     port,
     token,
+    sessionKeys,
     server,
+    sessionCount: () => connections.size,
     close: () =>
       new Promise((resolvePromise) => {
         for (const connection of connections.values()) connection.close();

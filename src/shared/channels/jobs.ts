@@ -3,7 +3,7 @@ import { JOB_NAMES, type JobOverview, type JobRunResult } from '../dto/jobs';
 import { define, emptyInput as empty } from './define';
 
 export const jobRunInput = z.strictObject({
-  job: z.enum(JOB_NAMES, { error: 'Choose reminders or monthly-report.' }),
+  job: z.enum(JOB_NAMES, { error: 'Choose reminders, recalls or monthly-report.' }),
   /** A day (reminders) or month (report); the current one when omitted. */
   period: z
     .string()

@@ -1,10 +1,11 @@
 /** What the renderer sees of background jobs, the email outbox, reports and exports. */
 
-export const JOB_NAMES = ['reminders', 'monthly-report'] as const;
+export const JOB_NAMES = ['reminders', 'recalls', 'monthly-report'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_LABELS: Record<JobName, string> = {
   reminders: 'Daily reminders',
+  recalls: 'Follow-up recalls',
   'monthly-report': 'Monthly doctor reports',
 };
 

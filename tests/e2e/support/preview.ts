@@ -120,3 +120,23 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`, { cause: error });
   }
 }
+
+/** Where the page keeps its preview key (src/renderer/src/lib/transport.ts). */
+export const PAGE_KEY_STORAGE = 'clinic-desk-preview-key';
+
+/**
+ * The header a call from a test needs besides the page's cookies: the page's own per-session key,
+ * read from its storage (a replayed cookie jar alone gets 401, issue 9).
+ */
+export async function pageKeyHeader(page: {
+  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
+}): Promise<Record<string, string>> {
+  const key = await page.evaluate(
+    (name: string) =>
+      (
+        globalThis as unknown as { localStorage: { getItem(name: string): string | null } }
+      ).localStorage.getItem(name) ?? '',
+    PAGE_KEY_STORAGE,
+  );
+  return { 'x-clinic-desk-key': key };
+}

@@ -1,29 +1,8 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../src/shared/contract';
 import { snapshotDatabase, tempDir } from '../../support/temp-core';
-
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..', '..');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['src/main/cli.ts', ...args],
-      {
-        cwd: root,
-        env: { ...process.env, CLINIC_DESK_DATA_DIR: '' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { cli } from '../../support/cli-process';
 
 describe('command line', () => {
   const dataDir = tempDir('clinic-desk-cli-');

@@ -90,7 +90,7 @@ describe('command line: jobs, export, outbox', () => {
     });
 
     const jobs = JSON.parse((await cli({}, 'jobs', 'list', '--json')).stdout);
-    expect(jobs.map((j: { job: string }) => j.job)).toEqual(['reminders', 'monthly-report']);
+    expect(jobs.map((j: { job: string }) => j.job)).toEqual(['reminders', 'recalls', 'monthly-report']);
     const outbox = JSON.parse((await cli({}, 'outbox', 'list', '--json')).stdout);
     expect(outbox.delivery).toEqual({ mode: 'folder', folder: join(dataDir, 'outbox') });
     expect(outbox.items.map((i: { kind: string; status: string }) => `${i.kind}:${i.status}`)).toEqual([

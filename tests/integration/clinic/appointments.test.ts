@@ -269,6 +269,29 @@ describe('booking rules', () => {
     await expectRefused(t.core.dbPath, desk, 'appointments/list', { from: TODAY, days: 8 }, 'invalid_input');
     expect((await value(admin, 'appointments/options', {})).doctors).toHaveLength(8);
   });
+
+  it("shows a doctor their own free slots only, never another doctor's or a department's (issue 9 item 6)", async () => {
+    const everyone = await value(desk, 'appointments/freeSlots', { from: TODAY, days: 7 });
+    expect(everyone.doctors.length).toBeGreaterThan(1);
+    const mine = await value(doctor, 'appointments/freeSlots', { from: TODAY, days: 7 });
+    expect(mine.doctors.map((d) => d.doctorId)).toEqual([FERNANDEZ]);
+    const own = await value(doctor, 'appointments/freeSlots', { from: TODAY, doctorId: FERNANDEZ });
+    expect(own.doctors.map((d) => d.doctorId)).toEqual([FERNANDEZ]);
+    await expectRefused(
+      t.core.dbPath,
+      doctor,
+      'appointments/freeSlots',
+      { from: TODAY, doctorId: 2 },
+      'forbidden',
+    );
+    await expectRefused(
+      t.core.dbPath,
+      doctor,
+      'appointments/freeSlots',
+      { from: TODAY, departmentId: 1 },
+      'forbidden',
+    );
+  });
 });
 
 describe('status machine', () => {

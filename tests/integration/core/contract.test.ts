@@ -8,6 +8,12 @@ const demoUser: Record<Role, string> = { admin: 'admin', reception: 'reception',
 /** A valid input for each channel: the role table below must not fail on validation. */
 const sampleInput: Record<ChannelName, unknown> = {
   'auth/setupStatus': {},
+  'imports/stage': { chunk: 'bmFtZQ==' },
+  'followUps/list': {},
+  'followUps/markNotNeeded': { id: 1 },
+  'imports/inspect': { uploadId: '0'.repeat(32) },
+  'imports/dryRun': { uploadId: '0'.repeat(32), mapping: { fullName: 'name' } },
+  'imports/run': { uploadId: '0'.repeat(32), mapping: { fullName: 'name' } },
   'auth/setup': { fullName: 'X Y', username: 'xyz', password: 'long enough pw' },
   'auth/login': { username: 'nobody', password: 'whatever pw' },
   'auth/logout': {},

@@ -208,10 +208,15 @@ describe('changing your own password', () => {
     ).toMatchObject({ ok: true });
   });
 
-  it('refuses a wrong current password, a short or unchanged new one, and writes nothing', async () => {
+  it('refuses a wrong current password (counted like a failed sign-in), a short or unchanged new one, and writes nothing else', async () => {
     t = await tempCore({ demo: true });
     const window = t.core.connectAs('dr.fernandez', 'test');
-    const before = snapshotDatabase(t.core.dbPath);
+    const failures = () =>
+      readRows<{ failed_logins: number }>(
+        t?.core.dbPath ?? '',
+        "SELECT failed_logins FROM staff_users WHERE username = 'dr.fernandez'",
+      )[0]?.failed_logins;
+    expect(failures()).toBe(0);
     expect(
       await window.call('auth/changePassword', {
         currentPassword: 'wrong one',
@@ -224,6 +229,8 @@ describe('changing your own password', () => {
         message: 'Your current password is not correct. Nothing was changed.',
       },
     });
+    expect(failures()).toBe(1);
+    const before = snapshotDatabase(t.core.dbPath);
     const short = await window.call('auth/changePassword', {
       currentPassword: 'demo-dr.fernandez',
       newPassword: 'short',

@@ -1,36 +1,22 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder } from '../../../src/main/core/db/locate';
-import { migrateDatabase } from '../../../src/main/core/db/migrate';
-import { openSqlite } from '../../../src/main/core/db/open';
-import { migrationsBefore } from '../../support/migrations';
-import { tempDir } from '../../support/temp-core';
+import { databaseBefore, type DatabaseBefore } from '../../support/migrations';
 
-const TAG = 'export_requests';
-
-describe(`migration ${TAG}`, () => {
-  const cleanup: string[] = [];
-  afterEach(() => cleanup.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+describe('migration export_requests (0004)', () => {
+  let db: DatabaseBefore | undefined;
+  afterEach(() => db?.cleanup());
 
   it('keeps every existing export, allows requested/refused, and adds email_changed_at to patients', () => {
-    const previous = migrationsBefore(TAG);
-    const dir = tempDir();
-    cleanup.push(dir, join(previous, '..'));
-    const path = join(dir, 'clinic.db');
-
-    const old = openSqlite(path);
-    migrateDatabase(old, previous);
+    db = databaseBefore('export_requests');
+    const old = db.sqlite;
     old.exec(`INSERT INTO patients (patient_number, full_name, search_name, date_of_birth, sex, email)
       VALUES ('P1', 'Ann A', 'ann a', '1980-01-01', 'female', 'ann@example.org')`);
     old.exec(`INSERT INTO exports (kind, patient_id, status, rows, file_path, created_at, finished_at)
       VALUES ('patient_history', 1, 'done', 3, '/x/history-P1-1.csv', 1000, 2000),
              ('range', NULL, 'failed', 0, NULL, 3000, 4000)`);
     expect(() => old.exec(`UPDATE exports SET status = 'requested' WHERE id = 1`)).toThrow(/CHECK/);
-    old.close();
 
-    const sqlite = openSqlite(path);
-    expect(migrateDatabase(sqlite, defaultMigrationsFolder()).pending).toEqual([]);
+    const { sqlite, state } = db.migrateToLatest();
+    expect(state.pending).toEqual([]);
     expect(
       sqlite
         .prepare('SELECT id, kind, status, rows, file_path, email_to, decided_by FROM exports ORDER BY id')
@@ -52,6 +38,5 @@ describe(`migration ${TAG}`, () => {
     expect(sqlite.prepare('SELECT email_changed_at FROM patients').get()).toEqual({ email_changed_at: null });
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    sqlite.close();
   });
 });

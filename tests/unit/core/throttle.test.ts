@@ -5,6 +5,7 @@ import {
   throttleMessage,
   throttleRemainingMs,
   UnknownUsernameFailures,
+  OneCheckAtATime,
 } from '../../../src/main/core/auth/throttle';
 
 describe('sign-in throttle arithmetic', () => {
@@ -36,14 +37,35 @@ describe('sign-in throttle arithmetic', () => {
     );
   });
 
-  it('remembers unknown usernames within a bound, forgetting the oldest', () => {
-    const failures = new UnknownUsernameFailures(2);
-    failures.fail('a', 1);
-    failures.fail('a', 2);
-    failures.fail('b', 3);
-    expect(failures.get('a')).toEqual({ failures: 2, lastFailedAt: 2 });
-    failures.fail('c', 4);
-    expect(failures.get('a')).toEqual({ failures: 0, lastFailedAt: null });
-    expect(failures.get('c')).toEqual({ failures: 1, lastFailedAt: 4 });
+  it('remembers unknown usernames in a fixed table that inventing names cannot flush', () => {
+    const failures = new UnknownUsernameFailures(64);
+    failures.fail('ghost', 1);
+    failures.fail('ghost', 2);
+    failures.fail('ghost', 3);
+    for (let i = 0; i < 5_000; i++) failures.fail(`invented.${i}`, 4);
+    const ghost = failures.get('ghost');
+    expect(ghost.failures).toBeGreaterThanOrEqual(3);
+    expect(failures.get('never.tried').failures).toBeGreaterThanOrEqual(0);
+    expect(new UnknownUsernameFailures(64).get('x')).toEqual({ failures: 0, lastFailedAt: null });
+  });
+
+  it('runs one check at a time per username, in order, and forgets idle names', async () => {
+    const lock = new OneCheckAtATime();
+    const order: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const task = (label: string) => async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      order.push(label);
+      inFlight -= 1;
+    };
+    await Promise.all([lock.run('a', task('a1')), lock.run('a', task('a2')), lock.run('a', task('a3'))]);
+    expect(most).toBe(1);
+    expect(order).toEqual(['a1', 'a2', 'a3']);
+    await expect(lock.run('b', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await lock.run('b', task('b1'));
+    expect(lock.size).toBe(0);
   });
 });

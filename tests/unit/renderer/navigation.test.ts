@@ -16,8 +16,8 @@ describe('navigation', () => {
       'Jobs',
       'Exports',
     ]);
-    expect(labels('reception')).toEqual(['Today', 'Calendar', 'Patients', 'Exports']);
-    expect(labels('doctor')).toEqual(['My day', 'Patients', 'My reports', 'Exports']);
+    expect(labels('reception')).toEqual(['Today', 'Calendar', 'Follow-ups', 'Patients', 'Exports']);
+    expect(labels('doctor')).toEqual(['My day', 'Follow-ups', 'Patients', 'My reports', 'Exports']);
   });
 
   it("lands every role on a screen in that role's menu", () => {

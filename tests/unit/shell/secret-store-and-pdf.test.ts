@@ -124,7 +124,11 @@ describe('desktop integration', () => {
 describe('tray with jobs', () => {
   it('runs jobs now and shows the last result of each, without patient data', () => {
     const run = vi.fn();
-    const results: Record<JobName, JobRunSummary | null> = { reminders: null, 'monthly-report': null };
+    const results: Record<JobName, JobRunSummary | null> = {
+      reminders: null,
+      recalls: null,
+      'monthly-report': null,
+    };
     const options = {
       iconPath: '/tray.png',
       onOpen: vi.fn(),
@@ -137,8 +141,10 @@ describe('tray with jobs', () => {
     expect(labels()).toEqual([
       'Open Clinic Desk',
       'Run reminders now',
+      'Send follow-up recalls now',
       'Send monthly reports now',
       'Daily reminders: not run yet',
+      'Follow-up recalls: not run yet',
       'Monthly doctor reports: not run yet',
       'Quit',
     ]);

@@ -11,8 +11,7 @@ import { bookingConfirmations } from './confirmations';
 import { scheduleQueries } from './schedule';
 import { assertTransition } from './status';
 import { appointmentViews } from './views';
-
-const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
+import { actorOf } from '../audit/actor';
 
 /** Doctors act on their own appointments only; the front desk and administrators on any. */
 function assertMayAct(session: SessionInfo, appointment: AppointmentView): void {
@@ -22,6 +21,22 @@ function assertMayAct(session: SessionInfo, appointment: AppointmentView): void 
       `This appointment is with ${appointment.doctorName}; doctors can act on their own appointments only.`,
     );
   }
+}
+
+type Scope = { doctorId?: number | undefined; departmentId?: number | undefined };
+
+/**
+ * "Own list only" (docs/clinic-workflows.md): a doctor's calendar and free slots are their own;
+ * asking for another doctor or a department is refused with `refusal`. Other roles keep `input`.
+ */
+function ownScope(session: SessionInfo, input: Scope, refusal: string): Scope {
+  if (session.role !== 'doctor') return input;
+  if (
+    (input.doctorId !== undefined && input.doctorId !== session.doctorId) ||
+    input.departmentId !== undefined
+  )
+    throw new UserError('forbidden', refusal);
+  return { doctorId: session.doctorId ?? -1 };
 }
 
 export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (services) => {
@@ -81,7 +96,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
         extra.check?.(appointment);
         setStatus.run({ id, status: to, reason: extra.reason ?? null, now: now() });
         extra.write?.(appointment);
-        audit.record(actor(session), {
+        audit.record(actorOf(session), {
           action: to === 'arrived' ? 'check_in' : to,
           entity: 'appointment',
           entityId: id,
@@ -107,13 +122,15 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
       today: localDate(now(), zone()),
     }),
 
-    'appointments/freeSlots': (input) => {
+    'appointments/freeSlots': (input, ctx) => {
+      const session = requireSession(ctx);
       const timeZone = zone();
+      const filter = ownScope(session, input, 'Doctors can see their own free slots only.');
       return {
         timeZone,
         from: input.from,
         days: input.days,
-        doctors: schedule.activeDoctors(input).map((d) => ({
+        doctors: schedule.activeDoctors(filter).map((d) => ({
           doctorId: d.id,
           doctorName: d.full_name,
           departmentName: d.department_name,
@@ -127,16 +144,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
     'appointments/list': (input, ctx) => {
       const session = requireSession(ctx);
       const timeZone = zone();
-      let filter: { doctorId?: number | undefined; departmentId?: number | undefined } = input;
-      if (session.role === 'doctor') {
-        if (
-          (input.doctorId !== undefined && input.doctorId !== session.doctorId) ||
-          input.departmentId !== undefined
-        ) {
-          throw new UserError('forbidden', 'Doctors can list their own appointments only.');
-        }
-        filter = { doctorId: session.doctorId ?? -1 };
-      }
+      const filter = ownScope(session, input, 'Doctors can list their own appointments only.');
       const start = dayRange(input.from, timeZone).start;
       const end = dayRange(addDays(input.from, input.days - 1), timeZone).end;
       return {
@@ -172,7 +180,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               createdBy: session.userId,
               now: now(),
             });
-            audit.record(actor(session), {
+            audit.record(actorOf(session), {
               action: 'book',
               entity: 'appointment',
               entityId: newId,
@@ -208,7 +216,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               exceptAppointmentId: current.id,
             });
             rules.move(current.id, doctor.id, slot.startsAt, slot.endsAt, now());
-            audit.record(actor(session), {
+            audit.record(actorOf(session), {
               action: 'reschedule',
               entity: 'appointment',
               entityId: current.id,

@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
 /**
  * Sign-in throttling: after FREE_ATTEMPTS failures in a row for a username, each further attempt
  * must wait 2^(failures - FREE_ATTEMPTS) seconds after the last failure, capped at five minutes.
@@ -29,26 +31,65 @@ export function throttleMessage(remainingMs: number): string {
 }
 
 /**
- * Failures for usernames that do not exist are kept in memory so that an unknown username is
- * throttled exactly like a real one (otherwise the difference would reveal which usernames exist).
- * Bounded, oldest forgotten first.
+ * Failures for usernames that do not exist, so that an unknown username is throttled exactly like
+ * a real one (otherwise the difference would reveal which usernames exist). Real accounts keep
+ * their count in the database. The memory is a fixed table of buckets chosen by a keyed hash (the
+ * key is random per run): bounded, and nothing is ever evicted, so inventing thousands of names
+ * cannot flush a throttled one. Two names that share a bucket share a count, which only ever
+ * makes the throttle stricter.
  */
 export class UnknownUsernameFailures {
-  private readonly entries = new Map<string, { failures: number; lastFailedAt: number }>();
+  private readonly failures: Uint32Array;
+  private readonly lastFailedAt: Float64Array;
+  private readonly key = randomBytes(32);
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(private readonly buckets = 65_536) {
+    this.failures = new Uint32Array(buckets);
+    this.lastFailedAt = new Float64Array(buckets);
+  }
+
+  private bucket(username: string): number {
+    return createHmac('sha256', this.key).update(username).digest().readUInt32BE(0) % this.buckets;
+  }
 
   get(username: string): { failures: number; lastFailedAt: number | null } {
-    return this.entries.get(username) ?? { failures: 0, lastFailedAt: null };
+    const i = this.bucket(username);
+    const failures = this.failures[i] ?? 0;
+    return { failures, lastFailedAt: failures === 0 ? null : (this.lastFailedAt[i] ?? null) };
   }
 
   fail(username: string, now: number): void {
-    const previous = this.entries.get(username);
-    this.entries.delete(username);
-    this.entries.set(username, { failures: (previous?.failures ?? 0) + 1, lastFailedAt: now });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const i = this.bucket(username);
+    this.failures[i] = (this.failures[i] ?? 0) + 1;
+    this.lastFailedAt[i] = now;
+  }
+}
+
+/**
+ * At most one password check in flight per username: each attempt waits for the one before it to
+ * finish and record its failure, so the throttle is read after the last result is written and
+ * holds under any number of parallel guesses. Entries leave the map when their queue empties.
+ */
+export class OneCheckAtATime {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => done);
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
     }
+  }
+
+  /** Usernames with an attempt queued or running (for tests: the map does not grow). */
+  get size(): number {
+    return this.tails.size;
   }
 }

@@ -135,9 +135,10 @@ export function backupService(options: BackupServiceOptions) {
       }
     },
 
-    /** A verified copy at a path of the user's choosing (`cli backup --out FILE`). */
-    async backupTo(target: string): Promise<number> {
-      if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name.`);
+    /** A verified copy at a path of the user's choosing (`cli backup --out FILE`, checked there). */
+    async backupTo(target: string, options: { replace?: boolean } = {}): Promise<number> {
+      if (existsSync(target) && !options.replace)
+        throw new Error(`${target} already exists; choose a new file name.`);
       const bytes = await writeVerifiedCopy(target);
       logger.log('info', 'backup written to a chosen file', { bytes });
       return bytes;

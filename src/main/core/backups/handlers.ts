@@ -5,6 +5,7 @@ import type { BackupSummary } from '../../../shared/channels/backups';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { requestRestore } from './pending';
+import { outboxRestoreProblem } from './restore';
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000;
 
@@ -50,8 +51,13 @@ export const backupHandlers: DomainHandlers<typeof backupChannels> = (services) 
       const source = join(backups.dir, input.name);
       if (!existsSync(source))
         throw new UserError('not_found', 'That backup is no longer in the backups folder.');
+      // Integrity and the exact schema (verify.ts, in the check worker), then the outbox rows.
       const check = await backups.verify(source);
-      if (!check.ok) throw new UserError('conflict', `That backup cannot be restored: ${check.message}`);
+      const problem = check.ok ? outboxRestoreProblem(source, dataDir) : check.message;
+      if (problem) {
+        services.logger.log('warn', 'restore refused', { backup: input.name });
+        throw new UserError('conflict', `That backup cannot be restored: ${problem}`);
+      }
       audit.record(session, {
         action: 'restore-requested',
         entity: 'database',

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AuditLog } from '../audit/log';
 import { errorFields, type Logger } from '../logger';
+import type { SettingsStore } from '../settings/store';
 import { restoreDatabase, type RestoreResult } from './restore';
 
 const MARKER = 'restore-pending.json';
@@ -36,5 +38,29 @@ export function applyPendingRestore(options: {
     return { state: 'failed', message: error instanceof Error ? error.message : 'The restore failed.' };
   } finally {
     rmSync(marker, { force: true });
+  }
+}
+
+/**
+ * Writes down what the pending restore did, once the restored database is open: a restore goes
+ * into the audit trail and clears the last error; a failed one leaves its sentence for the
+ * Backups screen.
+ */
+export function recordRestoreOutcome(
+  outcome: PendingRestoreOutcome,
+  { settings, audit }: { settings: Pick<SettingsStore, 'set'>; audit: Pick<AuditLog, 'record'> },
+): void {
+  if (outcome.state === 'restored') {
+    settings.set('lastRestoreError', null);
+    audit.record(
+      { userId: null, username: 'system' },
+      {
+        action: 'restore',
+        entity: 'database',
+        summary: 'Database restored from a backup; the previous one kept as a safety copy',
+      },
+    );
+  } else if (outcome.state === 'failed') {
+    settings.set('lastRestoreError', outcome.message);
   }
 }

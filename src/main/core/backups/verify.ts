@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readJournal } from '../db/migrate';
+import { matchSchema } from './schema-match';
 
 export interface BackupCheck {
   ok: boolean;
@@ -13,7 +14,8 @@ const REQUIRED_TABLES = ['patients', 'appointments', 'staff_users', 'audit_log']
 
 /**
  * Is `file` a clinic database this version can use? Opened read-only, so checking never changes
- * it: SQLite's full integrity_check, our tables present, and a schema no newer than we know.
+ * it: SQLite's full integrity_check, our tables present, a schema no newer than we know, and
+ * exactly the schema our migrations create (schema-match.ts): no trigger, view or index of anyone else's.
  */
 export function verifyDatabaseFile(
   file: string,
@@ -57,6 +59,8 @@ export function verifyDatabaseFile(
         schemaVersion,
       };
     }
+    const schema = matchSchema(db, migrationsFolder, nativeBinding);
+    if (!schema.ok) return { ok: false, message: `${file} is refused: ${schema.message}`, schemaVersion };
     return { ok: true, message: 'The backup is intact.', schemaVersion };
   } catch {
     return { ok: false, message: `${file} is not a readable SQLite database.`, schemaVersion: 0 };

@@ -152,11 +152,16 @@ export const patients = sqliteTable(
     deactivatedReason: text('deactivated_reason'),
     /** When the email address last changed (not set at registration): exports flag a recent change. */
     emailChangedAt: integer('email_changed_at'),
+    /** The id another system gave the patient (CSV import): importing it again adds nothing. */
+    externalId: text('external_id'),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },
   (t) => [
     uniqueIndex('patients_number_unique').on(t.patientNumber),
+    uniqueIndex('patients_external_id_unique')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
     index('patients_search_name_idx').on(t.searchName),
     index('patients_phone_digits_idx').on(t.phoneDigits),
     index('patients_dob_idx').on(t.dateOfBirth, t.searchName),
@@ -219,6 +224,42 @@ export const treatments = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(now),
   },
   (t) => [uniqueIndex('treatments_appointment_unique').on(t.appointmentId)],
+);
+
+export const FOLLOW_UP_STATUSES = ['open', 'booked', 'not_needed'] as const;
+
+/**
+ * A doctor's "next visit" as something to act on. Triggers in migration 0005 keep it in step:
+ * a treatment with a next-visit date opens one (per treatment), booking the patient with that
+ * doctor closes it as 'booked', cancelling or a no-show of that booking opens it again.
+ */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    patientId: integer('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    doctorId: integer('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    treatmentId: integer('treatment_id')
+      .notNull()
+      .references(() => treatments.id),
+    /** YYYY-MM-DD in the clinic time zone. */
+    dueDate: text('due_date').notNull(),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
+    appointmentId: integer('appointment_id').references(() => appointments.id),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('follow_ups_treatment_unique').on(t.treatmentId),
+    index('follow_ups_status_due_idx').on(t.status, t.dueDate),
+    index('follow_ups_patient_doctor_idx').on(t.patientId, t.doctorId, t.status),
+    index('follow_ups_appointment_idx').on(t.appointmentId),
+    check('follow_ups_status_check', sql`${t.status} IN ('open', 'booked', 'not_needed')`),
+  ],
 );
 
 /** Append-only: triggers in the migration refuse UPDATE and DELETE. */

@@ -3,8 +3,7 @@ import type { SessionInfo } from '../../../shared/dto';
 import type { ExportItem } from '../../../shared/dto/jobs';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
-
-const actorOf = (s: SessionInfo) => ({ userId: s.userId, username: s.username });
+import { actorOf } from '../audit/actor';
 
 /** The front desk sees its requests' progress, never where a clinical file lies. */
 const forRole = (item: ExportItem, session: SessionInfo): ExportItem =>

@@ -20,7 +20,7 @@ import { createRelay, type Relay, type RelayRunResult } from '../outbox/relay';
 import { createMailPassword, type MailPassword } from '../mail/password';
 import { mailSettingsStore, type MailSettingsStore } from '../mail/settings';
 import { SYSTEM_ACTOR } from './context';
-import { createExportService, type ExportService } from '../exports/service';
+import { createExportService, exportsFolder, type ExportService } from '../exports/service';
 import { jobRuns } from './runs';
 import { createJobScheduler, type JobScheduler } from './scheduler';
 
@@ -115,6 +115,7 @@ export function createBackground(
     clock,
     logger,
     target: deliveryTarget,
+    attachmentsFolder: exportsFolder(options.dataDir),
     revealPassword: (cipher) => mailPassword.reveal(cipher),
     onChange: () => changed('email_outbox'),
   });

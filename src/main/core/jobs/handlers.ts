@@ -1,6 +1,7 @@
 import type { jobChannels } from '../../../shared/channels/jobs';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
+import { actorOf } from '../audit/actor';
 
 export const jobHandlers: DomainHandlers<typeof jobChannels> = ({ background }) => ({
   'jobs/list': () => background.scheduler.overview(),
@@ -17,10 +18,7 @@ export const jobHandlers: DomainHandlers<typeof jobChannels> = ({ background }) 
         );
       }
     }
-    const run = await background.scheduler.run(input.job, input.period, {
-      userId: session.userId,
-      username: session.username,
-    });
+    const run = await background.scheduler.run(input.job, input.period, actorOf(session));
     ctx.changed('job_runs', 'email_outbox', 'monthly_reports');
     return { job: input.job, periods: [run] };
   },

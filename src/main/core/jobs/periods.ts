@@ -50,7 +50,8 @@ export function latestReportMonth(now: number, s: ScheduleSettings): string {
  */
 export function periodsDue(job: JobName, runs: RunRecord[], now: number, s: ScheduleSettings): string[] {
   const done = new Set(runs.filter((r) => r.status === 'succeeded').map((r) => r.period));
-  if (job === 'reminders') {
+  // Recalls run daily like the reminders; a missed day is covered by the next day's window.
+  if (job === 'reminders' || job === 'recalls') {
     const today = localDate(now, s.timeZone);
     const at = reminderAt(today, s);
     // A "Run now" before the scheduled time does not count: appointments booked after it still
@@ -72,7 +73,7 @@ export function periodsDue(job: JobName, runs: RunRecord[], now: number, s: Sche
 /** The next instant after `now` at which `job` is scheduled to fire. */
 export function nextRunAt(job: JobName, now: number, s: ScheduleSettings): number {
   const today = localDate(now, s.timeZone);
-  if (job === 'reminders') {
+  if (job === 'reminders' || job === 'recalls') {
     const at = reminderAt(today, s);
     return now < at ? at : reminderAt(addDays(today, 1), s);
   }
@@ -84,5 +85,5 @@ export function nextRunAt(job: JobName, now: number, s: ScheduleSettings): numbe
 /** The period a manual "Run now" covers when none is given: today, or last month. */
 export function currentPeriod(job: JobName, now: number, s: ScheduleSettings): string {
   const today = localDate(now, s.timeZone);
-  return job === 'reminders' ? today : addMonths(monthOf(today), -1);
+  return job === 'monthly-report' ? addMonths(monthOf(today), -1) : today;
 }

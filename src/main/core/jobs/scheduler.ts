@@ -16,6 +16,7 @@ import { minutesOf } from '../mail/settings';
 import { type JobContext, type JobCounts, SYSTEM_ACTOR } from './context';
 import { queueMonthlyReports } from './monthly-report';
 import { currentPeriod, nextRunAt, periodsDue, type ScheduleSettings } from './periods';
+import { queueRecalls } from './recalls';
 import { queueReminders } from './reminders';
 import type { JobRuns } from './runs';
 
@@ -46,12 +47,15 @@ export interface JobScheduler {
 
 const RUNNERS: Record<JobName, (ctx: JobContext, period: string) => JobCounts> = {
   reminders: queueReminders,
+  recalls: queueRecalls,
   'monthly-report': queueMonthlyReports,
 };
 
 function describeSchedule(job: JobName, s: ScheduleSettings): string {
   const time = (m: number) =>
     `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  if (job === 'recalls')
+    return `Every day at ${time(s.reminderMinute)} (${s.timeZone}), for follow-ups due within the recall window`;
   return job === 'reminders'
     ? `Every day at ${time(s.reminderMinute)} (${s.timeZone})`
     : `Day ${s.reportDay} of every month at ${time(s.reportMinute)} (${s.timeZone}), for the month before`;
@@ -60,6 +64,9 @@ function describeSchedule(job: JobName, s: ScheduleSettings): string {
 function resultMessage(job: JobName, period: string, counts: JobCounts): string {
   if (job === 'reminders') {
     return `Reminders for ${period}: ${counts['queued'] ?? 0} queued, ${counts['alreadyQueued'] ?? 0} already queued, ${(counts['noEmail'] ?? 0) + (counts['noConsent'] ?? 0) + (counts['inactive'] ?? 0)} without email or consent.`;
+  }
+  if (job === 'recalls') {
+    return `Follow-up recalls for ${period}: ${counts['queued'] ?? 0} queued, ${counts['alreadyQueued'] ?? 0} already queued, ${counts['booked'] ?? 0} already booked, ${(counts['noEmail'] ?? 0) + (counts['noConsent'] ?? 0) + (counts['inactive'] ?? 0)} without email or consent.`;
   }
   return `Reports for ${period}: ${counts['stored'] ?? 0} new, ${counts['queued'] ?? 0} emailed, ${counts['alreadyStored'] ?? 0} already done.`;
 }
@@ -160,6 +167,7 @@ export function createJobScheduler(deps: SchedulerDeps): JobScheduler {
     },
     lastResults: () => ({
       reminders: runs.latest('reminders'),
+      recalls: runs.latest('recalls'),
       'monthly-report': runs.latest('monthly-report'),
     }),
     scheduleSettings,

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { insecureReason } from './delivery';
 import { toOutboxItem } from '../outbox/outbox';
 import { testEmail } from './templates/notice';
+import { actorOf } from '../audit/actor';
 
 function settingsView({ background }: Services): MailSettingsView {
   const smtp = background.mailSettings.smtp();
@@ -25,11 +26,6 @@ function settingsView({ background }: Services): MailSettingsView {
     schedule: background.mailSettings.schedule(),
   };
 }
-
-const actorOf = (session: { userId: number; username: string }) => ({
-  userId: session.userId,
-  username: session.username,
-});
 
 export const mailHandlers: DomainHandlers<typeof mailChannels> = (services) => {
   const { sqlite, background, audit, logger, settings, clock } = services;

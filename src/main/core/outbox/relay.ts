@@ -4,6 +4,7 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
 import type { DeliveryTarget } from '../mail/delivery';
+import { readAttachment } from './attachments';
 import type { Outbox, OutboxOutcome, OutboxRow, StoredAttachment } from './outbox';
 
 /** First retry after a minute, doubling each time, never more than an hour apart. */
@@ -41,7 +42,7 @@ export function classifyFailure(error: unknown, secret = ''): Failure {
     e.response ? `The mail server answered: ${e.response}` : (e.message ?? 'unknown error'),
   );
   if (typeof e.responseCode === 'number') return { permanent: e.responseCode >= 500, reason };
-  const permanentCodes = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM', 'ENOENT']);
+  const permanentCodes = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM', 'ENOENT', 'EATTACHMENT']);
   return { permanent: e.code !== undefined && permanentCodes.has(e.code), reason };
 }
 
@@ -58,6 +59,8 @@ export interface RelayOptions {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  /** The only folder file attachments are read from (exports/); see attachments.ts. */
+  attachmentsFolder: string;
   /** Read on every run so a settings change applies to the next message. */
   target: () => DeliveryTarget;
   /** Decrypts the stored password (settings); rejects with a sentence when it cannot. */
@@ -82,12 +85,6 @@ export interface Relay {
   /** Ask for a run soon (after a message was queued). */
   kick(): void;
   close(): void;
-}
-
-function nodemailerAttachment(a: StoredAttachment) {
-  return 'path' in a
-    ? { filename: a.filename, contentType: a.contentType, path: a.path }
-    : { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
 }
 
 const transportKey = (t: DeliveryTarget, password: string) => JSON.stringify([t, password]);
@@ -143,7 +140,12 @@ export function createRelay(options: RelayOptions): Relay {
       text: row.text,
       messageId,
       date: clock.now(),
-      attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map(nodemailerAttachment),
+      // Bytes we read ourselves: a stored path is never handed to nodemailer (it fetches URLs).
+      attachments: await Promise.all(
+        (JSON.parse(row.attachments) as StoredAttachment[]).map((a) =>
+          readAttachment(a, options.attachmentsFolder),
+        ),
+      ),
     };
     const info = (await transporterFor(target, password).sendMail(mail)) as { message?: Buffer };
     if (target.mode === 'folder') {

@@ -1,5 +1,4 @@
 import type { patientChannels } from '../../../shared/channels/patients';
-import type { SessionInfo } from '../../../shared/dto';
 import type { PatientDetails } from '../../../shared/dto/clinic';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
@@ -7,8 +6,7 @@ import { clinicalAccess } from '../treatments/access';
 import { patientHistory } from './history';
 import { assertBornByToday, changedFields, PATIENT_FIELD_LABELS, patientRecords } from './records';
 import { patientSearch } from './search';
-
-const actor = (session: SessionInfo) => ({ userId: session.userId, username: session.username });
+import { actorOf } from '../audit/actor';
 
 function duplicateSentence(count: number): string {
   return count === 1
@@ -46,7 +44,7 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           }
           const newId = records.insert(input, now());
           const created = records.require(newId);
-          audit.record(actor(session), {
+          audit.record(actorOf(session), {
             action: 'create',
             entity: 'patient',
             entityId: newId,
@@ -70,7 +68,7 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           const after = records.require(id);
           const changed = changedFields<PatientDetails>(before, after, PATIENT_FIELD_LABELS);
           if (changed.length > 0) {
-            audit.record(actor(session), {
+            audit.record(actorOf(session), {
               action: 'update',
               entity: 'patient',
               entityId: id,
@@ -91,7 +89,7 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           const patient = records.require(input.id);
           if (!patient.active) throw new UserError('conflict', `${patient.fullName} is already inactive.`);
           records.setActive(input.id, false, input.reason, now());
-          audit.record(actor(session), {
+          audit.record(actorOf(session), {
             action: 'deactivate',
             entity: 'patient',
             entityId: input.id,
@@ -111,7 +109,7 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
           const patient = records.require(input.id);
           if (patient.active) throw new UserError('conflict', `${patient.fullName} is already active.`);
           records.setActive(input.id, true, null, now());
-          audit.record(actor(session), {
+          audit.record(actorOf(session), {
             action: 'reactivate',
             entity: 'patient',
             entityId: input.id,

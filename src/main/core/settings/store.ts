@@ -1,4 +1,5 @@
 import { DEFAULT_NETWORK_PORT } from '../../../shared/channels/network';
+import type { DateOrder, ImportMapping } from '../../../shared/dto/imports';
 import type { Sqlite } from '../db/open';
 
 /** Clinic-wide settings kept in the database, so the app, the preview and the CLI agree. */
@@ -21,6 +22,12 @@ export interface ClinicSettings {
   /** This PC lets the clinic's other PCs connect (issue 14), and on which port. */
   networkHosting: boolean;
   networkPort: number;
+  /** The column mapping of the last patient import, offered again for a file with those headers. */
+  importMapping: ImportMapping | null;
+  /** How the clinic writes dates like 04/05/1980, asked once at the first import. */
+  importDateOrder: DateOrder | null;
+  /** Days before a follow-up is due that the recall email goes out (1–60). */
+  recallDaysBefore: number;
 }
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
@@ -36,6 +43,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   lastRestoreError: null,
   networkHosting: false,
   networkPort: DEFAULT_NETWORK_PORT,
+  importMapping: null,
+  importDateOrder: null,
+  recallDaysBefore: 7,
 };
 
 export interface SettingsStore {

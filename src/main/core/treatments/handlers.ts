@@ -4,6 +4,7 @@ import { appointmentViews } from '../appointments/views';
 import { UserError } from '../errors';
 import { requireSession, type DomainHandlers } from '../handler';
 import { changedFields } from '../patients/records';
+import { actorOf } from '../audit/actor';
 
 const TREATMENT_FIELD_LABELS: Partial<Record<keyof TreatmentRecord, string>> = {
   diagnosis: 'diagnosis',
@@ -46,15 +47,12 @@ export const treatmentHandlers: DomainHandlers<typeof treatmentChannels> = ({
           const changed = changedFields<TreatmentRecord>(before, after, TREATMENT_FIELD_LABELS);
           if (changed.length === 0) return before;
           update.run({ id: treatmentId, ...fields, now: clock.now().getTime() });
-          audit.record(
-            { userId: session.userId, username: session.username },
-            {
-              action: 'amend',
-              entity: 'treatment',
-              entityId: treatmentId,
-              summary: `Amended ${changed.join(', ')} of the treatment for appointment ${before.appointmentId}`,
-            },
-          );
+          audit.record(actorOf(session), {
+            action: 'amend',
+            entity: 'treatment',
+            entityId: treatmentId,
+            summary: `Amended ${changed.join(', ')} of the treatment for appointment ${before.appointmentId}`,
+          });
           return views.treatment(treatmentId) ?? before;
         })
         .immediate();

@@ -32,6 +32,7 @@ const READY: Partial<Record<ScreenId, ComponentType>> = {
   'my-reports': onDemand(() => import('../features/reports/MyReportsScreen'), 'MyReportsScreen'),
   jobs: onDemand(() => import('../features/jobs/JobsScreen'), 'JobsScreen'),
   dashboard: onDemand(() => import('../features/stats/DashboardScreen'), 'DashboardScreen'),
+  'follow-ups': onDemand(() => import('../features/followUps/FollowUpsScreen'), 'FollowUpsScreen'),
 };
 
 export function ScreenView({ screen }: { screen: ScreenId }) {

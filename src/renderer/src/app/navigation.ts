@@ -15,6 +15,7 @@ export const SCREENS = {
   'my-reports': { label: 'My reports', ready: true },
   exports: { label: 'Exports', ready: true },
   jobs: { label: 'Jobs', ready: true },
+  'follow-ups': { label: 'Follow-ups', ready: true },
 } as const satisfies Record<string, { label: string; ready: boolean }>;
 
 export type ScreenId = keyof typeof SCREENS;
@@ -22,8 +23,8 @@ export type ScreenId = keyof typeof SCREENS;
 /** The navbar per role, in order. The server enforces access; this only decides what is offered. */
 export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
   admin: ['dashboard', 'patients', 'staff', 'doctors', 'departments', 'audit', 'settings', 'jobs', 'exports'],
-  reception: ['today', 'calendar', 'patients', 'exports'],
-  doctor: ['my-day', 'patients', 'my-reports', 'exports'],
+  reception: ['today', 'calendar', 'follow-ups', 'patients', 'exports'],
+  doctor: ['my-day', 'follow-ups', 'patients', 'my-reports', 'exports'],
 };
 
 /** Where a role lands after signing in: the administrator on the dashboard, the front desk on Today, doctors on their own day. */

@@ -1,4 +1,11 @@
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type ClinicDeskBridge } from '../../../shared/bridge';
+import {
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_KEY_FRAGMENT,
+  HTTP_KEY_HEADER,
+  HTTP_KEY_PARAM,
+  type ClinicDeskBridge,
+} from '../../../shared/bridge';
 import { EVENT_NAMES, type ChannelName, type EventMap, type EventName } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 
@@ -30,7 +37,24 @@ function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as string[]).includes(name);
 }
 
+const KEY_STORAGE = 'clinic-desk-preview-key';
+
+/**
+ * The preview's per-session key (see src/main/web/session-key.ts). It arrives once in the address
+ * fragment, is moved into this origin's storage (which, unlike cookies, another port cannot read)
+ * and taken out of the address bar.
+ */
+export function previewKey(): string {
+  const fragment = new URLSearchParams(window.location.hash.slice(1)).get(HTTP_KEY_FRAGMENT);
+  if (fragment) {
+    window.localStorage.setItem(KEY_STORAGE, fragment);
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return window.localStorage.getItem(KEY_STORAGE) ?? '';
+}
+
 export function createHttpTransport(): Transport {
+  const key = previewKey();
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
 
@@ -54,7 +78,7 @@ export function createHttpTransport(): Transport {
         response = await fetch(`${HTTP_API_PREFIX}${channel}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', [HTTP_KEY_HEADER]: key },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -75,7 +99,8 @@ export function createHttpTransport(): Transport {
       listeners.add(listener);
       // One stream per tab, opened while someone listens; EventSource reconnects by itself.
       if (!source) {
-        source = new EventSource(HTTP_EVENTS_PATH);
+        // EventSource cannot send headers: the key goes as a query parameter on this one request.
+        source = new EventSource(`${HTTP_EVENTS_PATH}?${HTTP_KEY_PARAM}=${encodeURIComponent(key)}`);
         source.onmessage = dispatch;
       }
       return () => {

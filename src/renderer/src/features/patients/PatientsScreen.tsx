@@ -27,6 +27,7 @@ import { errorMessage, useChannelQuery } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
 import { PatientsTable } from './PatientsTable';
 import { describeRange, pageCount } from './patientFormat';
+import { ImportDialog } from '../imports/ImportDialog';
 
 const PAGE_SIZE = 25;
 const PAGE_CONTROL_LABELS = {
@@ -46,12 +47,13 @@ export function PatientsScreen() {
   return patientId ? (
     <PatientProfile patientId={patientId} session={session} />
   ) : (
-    <PatientList canRegister={session.role !== 'doctor'} />
+    <PatientList canRegister={session.role !== 'doctor'} canImport={session.role === 'admin'} />
   );
 }
 
-function PatientList({ canRegister }: { canRegister: boolean }) {
+function PatientList({ canRegister, canImport }: { canRegister: boolean; canImport: boolean }) {
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [search, setSearch] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
@@ -85,8 +87,16 @@ function PatientList({ canRegister }: { canRegister: boolean }) {
             Find a patient by name, phone number or patient number.
           </Text>
         </div>
-        {canRegister ? <Button onClick={() => setRegistering(true)}>Register patient</Button> : null}
+        <Group>
+          {canImport ? (
+            <Button variant="light" onClick={() => setImporting(true)}>
+              Import from CSV…
+            </Button>
+          ) : null}
+          {canRegister ? <Button onClick={() => setRegistering(true)}>Register patient</Button> : null}
+        </Group>
       </Group>
+      <ImportDialog opened={importing} onClose={() => setImporting(false)} />
       <PatientFormDialog
         opened={registering}
         onClose={() => setRegistering(false)}

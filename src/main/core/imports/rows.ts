@@ -1,0 +1,79 @@
+import { patientFields } from '../../../shared/channels/patients';
+import type { DateOrder, ImportField, ImportMapping } from '../../../shared/dto/imports';
+import type { PatientFields } from '../patients/records';
+import { localDate } from '../time/zone';
+import { parseBirthDate } from './dates';
+
+export type ImportedPatient = PatientFields & { externalId: string | null };
+
+export type RowOutcome = { ok: true; patient: ImportedPatient } | { ok: false; reason: string };
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si', 'sí']);
+
+function sexOf(value: string): PatientFields['sex'] {
+  const v = value.trim().toLowerCase();
+  if (['f', 'female', 'woman', 'w', 'femme', 'frau'].includes(v)) return 'female';
+  if (['m', 'male', 'man', 'homme', 'mann'].includes(v)) return 'male';
+  if (['o', 'other', 'x', 'diverse', 'd'].includes(v)) return 'other';
+  return 'unknown';
+}
+
+/**
+ * One CSV row to the fields of a patient, by the mapping, checked with the same schema as the
+ * registration form. The reason of a refusal is that form's sentence (or the date's).
+ */
+export function rowToPatient(
+  cells: string[],
+  headers: string[],
+  mapping: ImportMapping,
+  order: DateOrder | null,
+  today: { now: number; timeZone: string },
+): RowOutcome {
+  if (cells.length > headers.length)
+    return {
+      ok: false,
+      reason: `The row has ${cells.length} cells but the header names ${headers.length} columns.`,
+    };
+  const index = new Map(headers.map((h, i) => [h, i]));
+  const cell = (field: ImportField): string => {
+    const column = mapping[field];
+    if (column === undefined) return '';
+    const i = index.get(column);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
+  const fullName =
+    mapping.fullName !== undefined
+      ? cell('fullName')
+      : [cell('firstName'), cell('lastName')].filter((part) => part !== '').join(' ');
+  if (fullName === '') return { ok: false, reason: 'The name is empty.' };
+  const rawBirth = cell('dateOfBirth');
+  if (rawBirth === '') return { ok: false, reason: 'The date of birth is empty.' };
+  const birth = parseBirthDate(rawBirth, order);
+  if ('ambiguous' in birth)
+    return {
+      ok: false,
+      reason: 'The date of birth reads both day-first and month-first; choose the date order.',
+    };
+  if ('invalid' in birth)
+    return { ok: false, reason: 'The date of birth is not a date (use e.g. 1980-03-25).' };
+  if (birth.date > localDate(today.now, today.timeZone))
+    return { ok: false, reason: 'The date of birth is in the future.' };
+  const email = cell('email');
+  const parsed = patientFields.safeParse({
+    fullName: fullName.replace(/\s+/g, ' '),
+    dateOfBirth: birth.date,
+    sex: sexOf(cell('sex')),
+    phone: cell('phone'),
+    email,
+    address: cell('address'),
+    emergencyContact: cell('emergencyContact'),
+    notes: cell('notes'),
+    // Reminders are off unless a mapped column says yes (and there is an address to send to).
+    emailReminders: email !== '' && YES.has(cell('emailReminders').toLowerCase()),
+  });
+  if (!parsed.success)
+    return { ok: false, reason: parsed.error.issues[0]?.message ?? 'The row is not valid.' };
+  const externalId = cell('externalId');
+  if (externalId.length > 100) return { ok: false, reason: 'The ID is longer than 100 characters.' };
+  return { ok: true, patient: { ...parsed.data, externalId: externalId === '' ? null : externalId } };
+}

@@ -1,0 +1,132 @@
+import type { DateOrder, ImportMapping, ImportSummary } from '../../../shared/dto/imports';
+import type { AuditActor } from '../audit/log';
+import { auditLog } from '../audit/log';
+import type { Sqlite } from '../db/open';
+import { UserError } from '../errors';
+import { csvLines, UTF8_BOM } from '../exports/csv';
+import { patientRecords } from '../patients/records';
+import { phoneDigits, searchText } from '../patients/search-text';
+import { decodeCsv } from './decode';
+import { parseCsv } from './parse';
+import { rowToPatient, type ImportedPatient } from './rows';
+
+export interface ImportOptions {
+  mapping: ImportMapping;
+  dateOrder: DateOrder | null;
+  dryRun: boolean;
+  actor: AuditActor;
+  now: number;
+  timeZone: string;
+  onProgress?: (fraction: number, rows: number) => void;
+}
+
+/** A mapping must name the name (whole, or first and last) and the date of birth. */
+export function checkMapping(mapping: ImportMapping, headers: string[]): void {
+  for (const [field, column] of Object.entries(mapping)) {
+    if (!headers.includes(column))
+      throw new UserError('invalid_input', `The column "${column}" chosen for ${field} is not in the file.`);
+  }
+  if (!mapping.fullName && !(mapping.firstName || mapping.lastName))
+    throw new UserError('invalid_input', "Choose the column that holds the patient's name.");
+  if (!mapping.dateOfBirth)
+    throw new UserError('invalid_input', 'Choose the column that holds the date of birth.');
+}
+
+/**
+ * Imports (or, on a dry run, classifies) every row of a CSV file in one pass: a row is added,
+ * looks like a patient already registered (same external id, or the registration form's duplicate
+ * rules: same name and date of birth, or same phone — against the database and the rows above it),
+ * or is invalid with the form's reason. The real run writes every new patient and one audit entry
+ * in ONE transaction: a refused file or a crash leaves the database as it was. Because the file's
+ * own rows are checked in memory in both modes, the dry run and the real run always agree.
+ */
+export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: ImportOptions): ImportSummary {
+  const { text, encoding } = decodeCsv(bytes);
+  const records = patientRecords(sqlite);
+  const byExternalId = sqlite.prepare<[string], { patient_number: string }>(
+    'SELECT patient_number FROM patients WHERE external_id = ?',
+  );
+  const setExternalId = sqlite.prepare<[string | null, number]>(
+    'UPDATE patients SET external_id = ? WHERE id = ?',
+  );
+  const audit = auditLog(sqlite, { now: () => new Date(options.now) });
+
+  const counts = { rows: 0, added: 0, existing: 0, invalid: 0 };
+  const reasons: Record<string, number> = {};
+  const rejected: string[][] = [];
+  const seenExternal = new Map<string, number>();
+  const seenNameBirth = new Map<string, number>();
+  const seenPhone = new Map<string, number>();
+  let headers: string[] = [];
+
+  const reject = (kind: 'invalid' | 'existing', cells: string[], reason: string, key = reason) => {
+    counts[kind] += 1;
+    reasons[key] = (reasons[key] ?? 0) + 1;
+    rejected.push([...cells, reason]);
+  };
+
+  const classify = (patient: ImportedPatient, rowNumber: number): string | null => {
+    if (patient.externalId !== null) {
+      const earlier = seenExternal.get(patient.externalId);
+      if (earlier !== undefined) return `Same ID as row ${earlier}.`;
+      const stored = byExternalId.get(patient.externalId);
+      if (stored) return `Already imported as ${stored.patient_number}.`;
+    }
+    const nameBirth = `${searchText(patient.fullName)}|${patient.dateOfBirth}`;
+    const digits = phoneDigits(patient.phone);
+    const phoneKey = digits && digits.length >= 6 ? digits : null;
+    const earlier = seenNameBirth.get(nameBirth) ?? (phoneKey ? seenPhone.get(phoneKey) : undefined);
+    if (earlier !== undefined)
+      return `Looks like row ${earlier} (same name and date of birth, or same phone).`;
+    const found = records.duplicates(patient);
+    if (found.length > 0) {
+      const first = found[0];
+      const why = first?.reason === 'phone' ? 'same phone' : 'same name and date of birth';
+      return `Looks like ${first?.patientNumber ?? 'a registered patient'} (${why}).`;
+    }
+    if (patient.externalId !== null) seenExternal.set(patient.externalId, rowNumber);
+    seenNameBirth.set(nameBirth, rowNumber);
+    if (phoneKey) seenPhone.set(phoneKey, rowNumber);
+    return null;
+  };
+
+  const work = () => {
+    const parsed = parseCsv(text, {
+      onHeaders: (found) => {
+        headers = found;
+        checkMapping(options.mapping, found);
+      },
+      onRow: (cells, rowNumber) => {
+        counts.rows += 1;
+        const outcome = rowToPatient(cells, headers, options.mapping, options.dateOrder, options);
+        if (!outcome.ok) return reject('invalid', cells, outcome.reason);
+        const existing = classify(outcome.patient, rowNumber);
+        if (existing !== null)
+          return reject('existing', cells, existing, 'Looks like a patient already registered.');
+        counts.added += 1;
+        if (!options.dryRun) {
+          const id = records.insert(outcome.patient, options.now);
+          if (outcome.patient.externalId !== null) setExternalId.run(outcome.patient.externalId, id);
+        }
+      },
+      onProgress: options.onProgress,
+    });
+    if (!options.dryRun) {
+      audit.record(options.actor, {
+        action: 'import',
+        entity: 'patient',
+        summary: `Imported patients from CSV: ${counts.added} added, ${counts.existing} already registered, ${counts.invalid} invalid (${counts.rows} rows).`,
+      });
+    }
+    return parsed;
+  };
+  const parsed = options.dryRun ? work() : sqlite.transaction(work).immediate();
+  return {
+    dryRun: options.dryRun,
+    ...counts,
+    reasons,
+    rejectedCsv: rejected.length === 0 ? '' : UTF8_BOM + csvLines([[...headers, 'reason'], ...rejected]),
+    encoding,
+    delimiter: parsed.delimiter,
+  };
+}
