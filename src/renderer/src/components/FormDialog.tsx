@@ -23,15 +23,21 @@ const DialogContext = createContext<DialogControl | null>(null);
 
 /**
  * Is this Escape for a popup inside the dialog (a date picker, a select's list)? Those close
- * themselves; the dialog must stay. The focused input says so with aria-expanded, and a focused
- * dropdown sits in Mantine's popover.
+ * themselves; the dialog must stay. A select's input says so with aria-expanded and a focused
+ * dropdown sits in Mantine's popover; a date picker keeps the focus in its input and says nothing
+ * there, so an open popover dropdown anywhere on the page counts too.
  */
 function escapeBelongsToPopup(target: EventTarget): boolean {
-  if (!(target instanceof Element)) return false;
-  return (
+  const inPopup =
+    target instanceof Element &&
     target.closest(
       '[aria-expanded="true"], [data-mantine-stop-propagation="true"], .mantine-Popover-dropdown, [role="listbox"]',
-    ) !== null
+    ) !== null;
+  return (
+    inPopup ||
+    [...document.querySelectorAll<HTMLElement>('.mantine-Popover-dropdown')].some(
+      (dropdown) => dropdown.getClientRects().length > 0,
+    )
   );
 }
 

@@ -24,8 +24,13 @@ export function forgetSession(queryClient: QueryClient): void {
   if (typeof window !== 'undefined' && window.location.hash !== '') {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  // Only the clinic's public sign-in facts stay (name, whether setup is needed): not personal data.
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth/setupStatus' });
-  queryClient.getMutationCache().clear();
+  // The session answer is set to "nobody", never removed: Root watches that very query, and an
+  // observer of a removed query keeps its old answer, so the app would stay on the last screen.
   queryClient.setQueryData(sessionKey, null);
+  // Everything else goes; only the clinic's public sign-in facts (name, whether setup is needed)
+  // and the now-empty session answer stay: no personal data.
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== 'auth/setupStatus' && query.queryKey[0] !== 'auth/session',
+  });
+  queryClient.getMutationCache().clear();
 }
