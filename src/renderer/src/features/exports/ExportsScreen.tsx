@@ -21,6 +21,7 @@ import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api
 import { useExportProgress } from '../../lib/useJobEvents';
 import { useSession } from '../../lib/session';
 import { formatInstant } from '../jobs/jobFormat';
+import { exportEmailLine } from './exportEmail';
 import { ExportHistoryButton } from './ExportHistoryButton';
 
 type Role = 'admin' | 'reception' | 'doctor';
@@ -215,16 +216,13 @@ function ExportRow({
       </Table.Td>
       <Table.Td>{item.fileName ? <Code>{item.fileName}</Code> : null}</Table.Td>
       <Table.Td>
-        {item.kind === 'patient_history' && item.status !== 'refused' ? (
-          <Text size="xs">{item.emailTo ? `To ${item.emailTo}` : 'No email address on file'}</Text>
-        ) : null}
+        <Text size="xs">{exportEmailLine(item, formatInstant)}</Text>
         {item.emailChangedAt ? (
           <Text size="xs" c="orange" fw={600}>
             Address changed {formatInstant(item.emailChangedAt)}, less than 24 hours ago
           </Text>
         ) : null}
         {item.emailChangeConfirmed ? <Text size="xs">Recent address change confirmed</Text> : null}
-        <Text size="xs">{item.emailStatus ?? item.emailNote ?? ''}</Text>
       </Table.Td>
       <Table.Td>
         {item.status === 'requested' && decides ? <RequestDecision item={item} /> : null}
@@ -244,7 +242,12 @@ function ExportRow({
               Open folder
             </Button>
           ) : null}
-          {item.status === 'done' && item.kind === 'patient_history' && decides ? (
+          {item.status === 'done' && item.kind === 'patient_history' && decides && item.cannotResend ? (
+            <Text size="xs" c="dimmed">
+              No Resend: {item.cannotResend}
+            </Text>
+          ) : null}
+          {item.status === 'done' && item.kind === 'patient_history' && decides && !item.cannotResend ? (
             <Button
               size="xs"
               variant="light"
