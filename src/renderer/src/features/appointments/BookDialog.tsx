@@ -112,6 +112,8 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
           <Select
             label="Doctor"
             placeholder="Choose a doctor"
+            // From a profile (patient fixed, "B"), typing goes straight to the doctor.
+            data-autofocus={target.patient ? true : undefined}
             searchable
             data={(options.data?.doctors ?? []).map((d) => ({
               value: String(d.id),
