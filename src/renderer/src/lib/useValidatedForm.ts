@@ -29,6 +29,12 @@ export interface ValidatedForm<V extends Values> {
     onChange: (event: { currentTarget: { value: string } }) => void;
     error: string | undefined;
   };
+  /** The same for a Mantine NumberInput or Select, whose change handler gets the value itself. */
+  valueField: (name: keyof V & string) => {
+    value: string;
+    onChange: (value: string | number | null) => void;
+    error: string | undefined;
+  };
   /** Marks every field as shown, and calls `onValid` only when the client rules pass. */
   onSubmit: (onValid: (values: V) => void) => (event: FormEvent<HTMLFormElement>) => void;
 }
@@ -72,6 +78,11 @@ export function useValidatedForm<V extends Values>({ initial, validate }: Option
     field: (name) => ({
       value: values[name] ?? '',
       onChange: (event) => setValue(name, event.currentTarget.value),
+      error: fieldErrors[name],
+    }),
+    valueField: (name) => ({
+      value: values[name] ?? '',
+      onChange: (value) => setValue(name, value === null ? '' : String(value)),
       error: fieldErrors[name],
     }),
     showServerError: (error) => {
