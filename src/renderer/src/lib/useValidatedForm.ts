@@ -11,6 +11,13 @@ interface Options<V extends Values> {
   validate: (values: V) => FieldIssue[];
 }
 
+/** Value, change handler and error of one text field, to spread into a Mantine input. */
+export interface TextFieldProps {
+  value: string;
+  onChange: (event: { currentTarget: { value: string } }) => void;
+  error: string | undefined;
+}
+
 export interface ValidatedForm<V extends Values> {
   values: V;
   /** Client errors for touched fields, merged with the server's answer to the last submit. */
@@ -24,11 +31,7 @@ export interface ValidatedForm<V extends Values> {
   /** True once any value differs from the initial one: closing the form would lose typing. */
   dirty: boolean;
   /** Value, change handler and error of one text field, to spread into a Mantine input. */
-  field: (name: keyof V & string) => {
-    value: string;
-    onChange: (event: { currentTarget: { value: string } }) => void;
-    error: string | undefined;
-  };
+  field: (name: keyof V & string) => TextFieldProps;
   /** The same for a Mantine NumberInput or Select, whose change handler gets the value itself. */
   valueField: (name: keyof V & string) => {
     value: string;

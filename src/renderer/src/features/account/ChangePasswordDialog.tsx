@@ -9,6 +9,7 @@ import {
   validateChangePassword,
   type ChangePasswordValues,
 } from './passwordForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Props {
   opened: boolean;
@@ -60,12 +61,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         data-autofocus
         {...form.field('currentPassword')}
       />
-      <PasswordInput label="New password" autoComplete="new-password" {...form.field('newPassword')} />
-      <PasswordInput
-        label="Confirm new password"
-        autoComplete="new-password"
-        {...form.field('confirmPassword')}
-      />
+      <NewPasswordFields password={form.field('newPassword')} confirm={form.field('confirmPassword')} />
     </DialogForm>
   );
 }

@@ -1,10 +1,11 @@
-import { PasswordInput, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { StaffSummary } from '../../../../shared/dto';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { validateReset, type ResetValues } from './staffForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 export function ResetPasswordDialog({
   account,
@@ -52,16 +53,10 @@ function ResetForm({ account, onDone }: { account: StaffSummary; onDone: () => v
         Set a new password for {account.fullName} ({account.username}). Failed sign-ins are cleared, so they
         can sign in at once.
       </Text>
-      <PasswordInput
-        label="New password"
-        autoComplete="new-password"
-        data-autofocus
-        {...form.field('password')}
-      />
-      <PasswordInput
-        label="Confirm new password"
-        autoComplete="new-password"
-        {...form.field('confirmPassword')}
+      <NewPasswordFields
+        autoFocus
+        password={form.field('password')}
+        confirm={form.field('confirmPassword')}
       />
     </DialogForm>
   );

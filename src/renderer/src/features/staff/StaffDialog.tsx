@@ -1,4 +1,4 @@
-import { NativeSelect, PasswordInput, SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import type { StaffSummary } from '../../../../shared/dto';
@@ -16,6 +16,7 @@ import {
   validateUpdate,
   type StaffValues,
 } from './staffForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Props {
   target: StaffSummary | 'new' | null;
@@ -121,16 +122,12 @@ function StaffForm({
       </SimpleGrid>
       {isNew ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <PasswordInput
+          <NewPasswordFields
             label="Initial password"
+            confirmLabel="Confirm password"
             description="At least 10 characters. Give it to the person in private."
-            autoComplete="new-password"
-            {...form.field('password')}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            {...form.field('confirmPassword')}
+            password={form.field('password')}
+            confirm={form.field('confirmPassword')}
           />
         </SimpleGrid>
       ) : null}
