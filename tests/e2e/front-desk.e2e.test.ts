@@ -363,6 +363,7 @@ describe('browser preview: the front desk at full speed', () => {
   });
 
   it('Today: filter by department and doctor, keep "still expected" in view; the filter survives a reload', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 }); // the README screenshot's size
     await signInAs('reception');
     await heading('Today').waitFor();
     const list = await api<AppointmentList>('appointments/list', { from: '2026-03-11', days: 1 });
