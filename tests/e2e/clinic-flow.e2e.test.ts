@@ -109,7 +109,13 @@ describe('browser preview: the clinical day', () => {
     await page.getByText('This may be a patient who is already registered').waitFor();
     await again.getByRole('button', { name: 'Register anyway' }).waitFor();
     await screenshot(page, 'clinic-register-duplicate');
-    await again.getByRole('button', { name: 'Close' }).click();
+    // The form holds typing: closing asks first.
+    await again.getByRole('button', { name: 'Close', exact: true }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Discard what you typed?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
+    await again.waitFor({ state: 'detached' });
   });
 
   it('books the patient from a free slot in the calendar, and refuses a second booking of that slot', async () => {
@@ -149,7 +155,12 @@ describe('browser preview: the clinical day', () => {
     await dialog.getByRole('button', { name: 'Book', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'That slot was just taken' }).waitFor();
     await screenshot(page, 'clinic-book-refused');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Discard what you typed?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
 
     await page
       .getByRole('button', { name: `Book ${doctorName} at ${second.time} on ${second.date}` })

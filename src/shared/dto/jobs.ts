@@ -183,8 +183,12 @@ export interface ExportItem {
   finishedAt: string | null;
   /** Outbox status of the email that carries the file, when one was queued. */
   emailStatus: OutboxStatus | null;
+  /** When that email was sent, or, while it is not sent yet, when it was queued. */
+  emailAt: string | null;
   /** Why no email was queued (e.g. the patient has no email address). */
   emailNote: string | null;
+  /** A finished patient export whose file cannot be emailed again: why (null: Resend works). */
+  cannotResend: string | null;
   /** Who started or requested it, and who approved or refused a request. */
   requestedByName: string | null;
   decidedByName: string | null;

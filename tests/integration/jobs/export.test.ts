@@ -61,7 +61,17 @@ describe('patient history export (real worker thread)', () => {
     const exportId = started.ok ? started.value.exportId : 0;
 
     const item = await t.core.jobs.waitExport(exportId);
-    expect(item).toMatchObject({ status: 'done', rows: 3, patientNumber: 'X000001', emailStatus: 'queued' });
+    // When and to whom: queued at the fixed clock's instant, Resend possible (issue 11, defect 6).
+    expect(item).toMatchObject({
+      status: 'done',
+      rows: 3,
+      patientNumber: 'X000001',
+      emailStatus: 'queued',
+      emailTo: 'pat@example.org',
+      emailAt: '2026-03-16T10:00:00.000Z',
+      emailNote: null,
+      cannotResend: null,
+    });
     expect(progress.at(-1)).toEqual({ kind: 'export', exportId, rows: 3 });
     expect(finished).toEqual([
       {
@@ -92,6 +102,10 @@ describe('patient history export (real worker thread)', () => {
     expect(parsed.data[1]![8]).toBe('\'=SUM(A1:A9)\nline two\r\nline "three"');
 
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
+    expect(await t.core.jobs.waitExport(exportId)).toMatchObject({
+      emailStatus: 'sent',
+      emailAt: '2026-03-16T10:00:00.000Z',
+    });
     const [mail] = sink.parsed();
     expect(mail!.to).toEqual(['pat@example.org']);
     expect(mail!.message.subject).toMatch(/^Your medical history from /);
@@ -105,6 +119,27 @@ describe('patient history export (real worker thread)', () => {
     expect(resent.ok).toBe(true);
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
     expect(sink.received).toHaveLength(2);
+  });
+
+  it('says why a patient without an email address gets no email and no Resend (issue 11, defect 6)', async () => {
+    const admin = t.core.connectAs('admin', 'test');
+    const noEmail = f.patient('Nora Nomail', { number: 'N000001', email: null });
+    const started = await admin.call('exports/startHistory', { patientId: noEmail });
+    const exportId = started.ok ? started.value.exportId : 0;
+    const item = await t.core.jobs.waitExport(exportId);
+    expect(item).toMatchObject({
+      status: 'done',
+      emailStatus: null,
+      emailAt: null,
+      emailTo: null,
+      emailNote: 'Not emailed: the patient had no email address on file.',
+      cannotResend: 'The patient has no email address on file.',
+    });
+    const resent = await admin.call('exports/resend', { id: exportId });
+    expect(resent).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'The patient has no email address on file.' },
+    });
   });
 
   it("lets a doctor export only their own patients' history", async () => {

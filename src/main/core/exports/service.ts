@@ -134,8 +134,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   const { sqlite, clock, logger, outbox } = deps;
   const running = new Map<number, { worker: Worker; finished: Promise<void> }>();
   const byId = sqlite.prepare<[number], ExportRow>(`${SELECT_EXPORT} WHERE e.id = ?`);
-  const emailRows = sqlite.prepare<[string, string], { dedupe_key: string; status: OutboxStatus }>(
-    `SELECT dedupe_key, status FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ? ORDER BY id DESC LIMIT 1`,
+  const emailRows = sqlite.prepare<
+    [string, string],
+    { dedupe_key: string; status: OutboxStatus; created_at: number; sent_at: number | null }
+  >(
+    `SELECT dedupe_key, status, created_at, sent_at FROM email_outbox
+     WHERE dedupe_key = ? OR dedupe_key LIKE ? ORDER BY id DESC LIMIT 1`,
   );
 
   type ViewerParams = { role: string; user: number; doctor: number | null };
@@ -170,6 +174,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return null;
   };
 
+  /** Why the file of an export cannot be emailed again, or null when it can. */
+  const resendProblem = (row: ExportRow): string | null => {
+    if (row.kind !== 'patient_history' || row.status !== 'done' || !row.file_path) {
+      return 'Only a finished patient export can be emailed again.';
+    }
+    if (!row.patient_email) return 'The patient has no email address on file.';
+    if (!row.email_to) {
+      return 'This export was not authorised for an email address; start a new export to email it.';
+    }
+    if (row.email_to !== row.patient_email) {
+      return "The patient's email address has changed since this export was authorised; start a new export to email it.";
+    }
+    return null;
+  };
+
   const toItem = (row: ExportRow): ExportItem => {
     const email = emailRows.get(exportKey(row.id), `${exportKey(row.id)}:%`);
     const waiting = row.status === 'requested';
@@ -189,7 +208,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       createdAt: new Date(row.created_at).toISOString(),
       finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
       emailStatus: email?.status ?? null,
+      emailAt: email ? new Date(email.sent_at ?? email.created_at).toISOString() : null,
       emailNote: emailNoteOf(row, email !== undefined),
+      cannotResend: row.kind === 'patient_history' && row.status === 'done' ? resendProblem(row) : null,
       requestedByName: row.requested_by_name,
       decidedByName: row.decided_by_name,
       refusalReason: row.refusal_reason,
@@ -535,20 +556,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     },
     resend(id, actor) {
       const row = mustGet(id);
-      if (row.kind !== 'patient_history' || row.status !== 'done' || !row.file_path) {
-        throw new UserError('conflict', 'Only a finished patient export can be emailed again.');
-      }
-      if (!row.email_to) {
-        throw new UserError(
-          'conflict',
-          'This export was not authorised for an email address; start a new export to email it.',
-        );
-      }
-      if (row.email_to !== row.patient_email) {
-        throw new UserError(
-          'conflict',
-          "The patient's email address has changed since this export was authorised; start a new export to email it.",
-        );
+      const problem = resendProblem(row);
+      if (problem !== null || !row.file_path) {
+        throw new UserError('conflict', problem ?? 'Only a finished patient export can be emailed again.');
       }
       const file = row.file_path;
       const previous =

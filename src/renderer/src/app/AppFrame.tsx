@@ -1,5 +1,5 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../../shared/dto';
 import { Brand } from '../components/Brand';
@@ -9,6 +9,7 @@ import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
 import { useChannelMutation, useChannelQuery } from '../lib/api';
 import { forgetSession } from '../lib/session';
 import { noteSessionEnded } from '../lib/sessionEnded';
+import { focusPatientSearch, focusScreenSearch } from '../lib/shortcuts';
 import { useIdleLock } from '../lib/useIdleLock';
 import { NAVIGATION, SCREENS, resolveScreen, screenHref } from './navigation';
 import { ScreenView } from './ScreenView';
@@ -34,13 +35,16 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
       { reason },
       {
         // Even if the server already ended the session, this window must not keep showing data.
-        onSettled: () => {
-          history.replaceState(null, '', window.location.pathname + window.location.search);
-          forgetSession(queryClient);
-        },
+        onSettled: () => forgetSession(queryClient),
       },
     );
   };
+
+  // Not while typing in a field (Mantine ignores inputs by default): "/" is a character there.
+  useHotkeys([
+    ['/', focusScreenSearch],
+    ['mod+K', focusPatientSearch],
+  ]);
 
   // Same minutes as main's own check, so the screen locks when the session does.
   useIdleLock(publicSettings.data?.idleLockMinutes, () => signOut('idle'));
@@ -70,6 +74,20 @@ export function AppFrame({ session, clinicName }: AppFrameProps) {
               </Text>
               <RoleBadge role={session.role} />
             </Group>
+            <Button
+              variant="default"
+              size="sm"
+              onClick={focusPatientSearch}
+              aria-keyshortcuts="Control+K /"
+              rightSection={
+                <Text span size="xs" c="dimmed" aria-hidden="true">
+                  <Kbd size="xs">Ctrl</Kbd> <Kbd size="xs">K</Kbd>
+                </Text>
+              }
+              visibleFrom="sm"
+            >
+              Find patient
+            </Button>
             <Button variant="subtle" size="sm" onClick={passwordDialog.open}>
               Change password
             </Button>

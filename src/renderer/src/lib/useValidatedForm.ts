@@ -11,6 +11,13 @@ interface Options<V extends Values> {
   validate: (values: V) => FieldIssue[];
 }
 
+/** Value, change handler and error of one text field, to spread into a Mantine input. */
+export interface TextFieldProps {
+  value: string;
+  onChange: (event: { currentTarget: { value: string } }) => void;
+  error: string | undefined;
+}
+
 export interface ValidatedForm<V extends Values> {
   values: V;
   /** Client errors for touched fields, merged with the server's answer to the last submit. */
@@ -21,6 +28,16 @@ export interface ValidatedForm<V extends Values> {
   setValues: (values: Partial<V>) => void;
   /** Shows a failed submit: field issues under their fields, anything else as the form error. */
   showServerError: (error: unknown) => void;
+  /** True once any value differs from the initial one: closing the form would lose typing. */
+  dirty: boolean;
+  /** Value, change handler and error of one text field, to spread into a Mantine input. */
+  field: (name: keyof V & string) => TextFieldProps;
+  /** The same for a Mantine NumberInput or Select, whose change handler gets the value itself. */
+  valueField: (name: keyof V & string) => {
+    value: string;
+    onChange: (value: string | number | null) => void;
+    error: string | undefined;
+  };
   /** Marks every field as shown, and calls `onValid` only when the client rules pass. */
   onSubmit: (onValid: (values: V) => void) => (event: FormEvent<HTMLFormElement>) => void;
 }
@@ -31,6 +48,7 @@ export function useValidatedForm<V extends Values>({ initial, validate }: Option
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [fields] = useState(() => Object.keys(initial));
+  const [start] = useState(initial);
 
   const clientErrors = useMemo(
     () => visibleErrors(issuesByField(validate(values), fields), touched, submitted),
@@ -51,12 +69,25 @@ export function useValidatedForm<V extends Values>({ initial, validate }: Option
 
   const { '': formError, ...fieldErrors } = { ...serverErrors, ...clientErrors };
 
+  const setValue = (field: keyof V & string, value: string): void => edit({ [field]: value } as Partial<V>);
+
   return {
     values,
     errors: fieldErrors,
     formError,
-    setValue: (field, value) => edit({ [field]: value } as Partial<V>),
+    setValue,
     setValues: edit,
+    dirty: fields.some((name) => values[name] !== start[name]),
+    field: (name) => ({
+      value: values[name] ?? '',
+      onChange: (event) => setValue(name, event.currentTarget.value),
+      error: fieldErrors[name],
+    }),
+    valueField: (name) => ({
+      value: values[name] ?? '',
+      onChange: (value) => setValue(name, value === null ? '' : String(value)),
+      error: fieldErrors[name],
+    }),
     showServerError: (error) => {
       const byField = error instanceof ApiError ? issuesByField(error.issues, fields) : {};
       if (Object.keys(byField).length === 0) byField[''] = errorMessage(error);

@@ -1,6 +1,6 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { FormAlert } from '../../components/FormAlert';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import {
@@ -9,6 +9,7 @@ import {
   validateChangePassword,
   type ChangePasswordValues,
 } from './passwordForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Props {
   opened: boolean;
@@ -17,10 +18,10 @@ interface Props {
 
 export function ChangePasswordDialog({ opened, onClose }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Change your password" centered>
+    <FormDialog opened={opened} onClose={onClose} title="Change your password" centered>
       {/* Mounted only while open, so every opening starts with empty fields. */}
       {opened ? <ChangePasswordForm onDone={onClose} /> : null}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -42,43 +43,25 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Change your password">
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          Use at least 10 characters. You stay signed in; next time, sign in with the new password.
-        </Text>
-        <FormAlert title="Password not changed" message={form.formError} />
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          data-autofocus
-          value={form.values.currentPassword}
-          onChange={(event) => form.setValue('currentPassword', event.currentTarget.value)}
-          error={form.errors.currentPassword}
-        />
-        <PasswordInput
-          label="New password"
-          autoComplete="new-password"
-          value={form.values.newPassword}
-          onChange={(event) => form.setValue('newPassword', event.currentTarget.value)}
-          error={form.errors.newPassword}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          value={form.values.confirmPassword}
-          onChange={(event) => form.setValue('confirmPassword', event.currentTarget.value)}
-          error={form.errors.confirmPassword}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            Change password
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      label="Change your password"
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      errorTitle="Password not changed"
+      submitLabel="Change password"
+      pending={change.isPending}
+    >
+      <Text size="sm" c="dimmed">
+        Use at least 10 characters. You stay signed in; next time, sign in with the new password.
+      </Text>
+      <PasswordInput
+        label="Current password"
+        autoComplete="current-password"
+        data-autofocus
+        {...form.field('currentPassword')}
+      />
+      <NewPasswordFields password={form.field('newPassword')} confirm={form.field('confirmPassword')} />
+    </DialogForm>
   );
 }

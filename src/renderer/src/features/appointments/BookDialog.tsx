@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { PatientSummary } from '../../../../shared/dto';
 import type { Slot } from '../../../../shared/dto/clinic';
-import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { nearestSlots } from './nearestSlots';
 import { PatientPicker } from './PatientPicker';
 
 export interface BookingTarget {
@@ -18,9 +20,9 @@ export interface BookingTarget {
 /** Books a patient into a free slot: from the calendar (slot fixed) or a profile (patient fixed). */
 export function BookDialog({ target, onClose }: { target: BookingTarget | null; onClose: () => void }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title="Book appointment" size="lg">
+    <FormDialog opened={target !== null} onClose={onClose} title="Book appointment" size="lg">
       {target ? <BookForm target={target} onClose={onClose} /> : null}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -29,6 +31,8 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
   const [patient, setPatient] = useState<PatientSummary | null>(target.patient ?? null);
   const [doctorId, setDoctorId] = useState<string | null>(target.doctorId ? String(target.doctorId) : null);
   const [date, setDate] = useState<string | null>(target.slot?.date ?? null);
+  // The calendar fixes a slot; after "just taken" another one of the same doctor replaces it.
+  const [fixedSlot, setFixedSlot] = useState<Slot | null>(target.slot ?? null);
   const [startsAt, setStartsAt] = useState<string | null>(target.slot ? String(target.slot.startsAt) : null);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
@@ -37,101 +41,163 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
   const free = useChannelQuery(
     'appointments/freeSlots',
     { doctorId: Number(doctorId), from, days: 1 },
-    { enabled: !target.slot && doctorId !== null && from !== '' },
+    { enabled: doctorId !== null && from !== '' && (!fixedSlot || book.isError) },
   );
   const slots = free.data?.doctors[0]?.slots ?? [];
+  const slotsLoading = doctorId !== null && from !== '' && free.isPending;
   const missingPatient = tried && !patient ? 'Choose the patient to book.' : undefined;
   const missingSlot = tried && !startsAt ? 'Choose a free time.' : undefined;
+  const taken = book.error instanceof ApiError && book.error.code === 'conflict' && startsAt !== null;
+  const alternatives = taken ? nearestSlots(slots, Number(startsAt)) : [];
+  const doctorName =
+    target.doctorName ??
+    options.data?.doctors.find((d) => String(d.id) === doctorId)?.fullName ??
+    'the doctor';
+
+  const choose = (slot: Slot): void => {
+    book.reset();
+    setStartsAt(String(slot.startsAt));
+    if (fixedSlot) setFixedSlot(slot);
+  };
 
   return (
-    <form
-      noValidate
-      aria-label="Book appointment"
+    <DialogForm
+      label="Book appointment"
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
         if (!patient || !doctorId || !startsAt) return;
         book.mutate(
           { patientId: patient.id, doctorId: Number(doctorId), startsAt: Number(startsAt), reason },
-          { onSuccess: onClose },
+          {
+            onSuccess: onClose,
+            // The other booking changed the day: ask again so the alternatives are really free.
+            onError: (error) => {
+              if (error instanceof ApiError && error.code === 'conflict') void free.refetch();
+            },
+          },
         );
       }}
+      dirty={(!target.patient && patient !== null) || reason !== ''}
+      submitLabel="Book"
+      pending={book.isPending}
+      closeLabel="Close"
     >
-      <Stack>
-        {book.isError ? (
-          <Alert color="red" role="alert" title="Not booked">
-            {errorMessage(book.error)}
-          </Alert>
-        ) : null}
-        {target.patient ? (
-          <Text>
-            Patient: <strong>{target.patient.fullName}</strong> ({target.patient.patientNumber})
-          </Text>
-        ) : (
-          <PatientPicker value={patient} onChange={setPatient} error={missingPatient} />
-        )}
-        {target.slot ? (
-          <Text>
-            With <strong>{target.doctorName}</strong> on {target.slot.date} at {target.slot.time}
-          </Text>
-        ) : (
-          <>
-            <Select
-              label="Doctor"
-              placeholder="Choose a doctor"
-              searchable
-              data={(options.data?.doctors ?? []).map((d) => ({
-                value: String(d.id),
-                label: `${d.fullName} · ${d.departmentName}`,
-              }))}
-              value={doctorId}
-              onChange={(v) => {
-                setDoctorId(v);
-                setStartsAt(null);
-              }}
+      {book.isError ? (
+        <Alert color="red" role="alert" title="Not booked">
+          {errorMessage(book.error)}
+          {taken ? (
+            <NearestTimes
+              doctorName={doctorName}
+              loading={free.isPending}
+              slots={alternatives}
+              onChoose={choose}
             />
-            <DatePickerInput
-              label="Date"
-              valueFormat="ddd D MMM YYYY"
-              value={from || null}
-              minDate={options.data?.today}
-              onChange={(v) => {
-                setDate(v);
-                setStartsAt(null);
-              }}
-            />
-            <Select
-              label="Free time"
-              placeholder={
-                doctorId
-                  ? slots.length
-                    ? 'Choose a time'
-                    : 'No free times that day'
-                  : 'Choose a doctor first'
-              }
-              data={slots.map((s) => ({ value: String(s.startsAt), label: s.time }))}
-              value={startsAt}
-              onChange={setStartsAt}
-              error={missingSlot}
-              disabled={!doctorId}
-            />
-          </>
-        )}
-        <TextInput
-          label="Reason for the visit"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={300}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button type="submit" loading={book.isPending}>
-            Book
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          ) : null}
+        </Alert>
+      ) : null}
+      {target.patient ? (
+        <Text>
+          Patient: <strong>{target.patient.fullName}</strong> ({target.patient.patientNumber})
+        </Text>
+      ) : (
+        <PatientPicker value={patient} onChange={setPatient} error={missingPatient} />
+      )}
+      {fixedSlot ? (
+        <Text>
+          With <strong>{target.doctorName}</strong> on {fixedSlot.date} at {fixedSlot.time}
+        </Text>
+      ) : (
+        <>
+          <Select
+            label="Doctor"
+            placeholder="Choose a doctor"
+            // From a profile (patient fixed, "B"), typing goes straight to the doctor.
+            data-autofocus={target.patient ? true : undefined}
+            searchable
+            data={(options.data?.doctors ?? []).map((d) => ({
+              value: String(d.id),
+              label: `${d.fullName} · ${d.departmentName}`,
+            }))}
+            value={doctorId}
+            onChange={(v) => {
+              setDoctorId(v);
+              setStartsAt(null);
+            }}
+          />
+          <DatePickerInput
+            label="Date"
+            valueFormat="ddd D MMM YYYY"
+            value={from || null}
+            minDate={options.data?.today}
+            onChange={(v) => {
+              setDate(v);
+              setStartsAt(null);
+            }}
+          />
+          <Select
+            label="Free time"
+            placeholder={
+              !doctorId
+                ? 'Choose a doctor first'
+                : slotsLoading
+                  ? 'Loading free times…'
+                  : free.isError
+                    ? 'Could not load the free times'
+                    : slots.length
+                      ? 'Choose a time'
+                      : 'No free times that day'
+            }
+            aria-busy={slotsLoading}
+            rightSection={slotsLoading ? <Loader size="xs" aria-label="Loading free times" /> : undefined}
+            data={slots.map((s) => ({ value: String(s.startsAt), label: s.time }))}
+            value={startsAt}
+            onChange={(v) => {
+              book.reset();
+              setStartsAt(v);
+            }}
+            error={missingSlot}
+            disabled={!doctorId || slotsLoading}
+          />
+        </>
+      )}
+      <TextInput
+        label="Reason for the visit"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        maxLength={300}
+      />
+    </DialogForm>
+  );
+}
+
+function NearestTimes({
+  doctorName,
+  loading,
+  slots,
+  onChoose,
+}: {
+  doctorName: string;
+  loading: boolean;
+  slots: Slot[];
+  onChoose: (slot: Slot) => void;
+}) {
+  if (loading) return <Text size="sm">Looking for the nearest free times…</Text>;
+  if (slots.length === 0) return <Text size="sm">{doctorName} has no other free time that day.</Text>;
+  return (
+    <Group gap="xs" mt="xs" role="group" aria-label={`Nearest free times with ${doctorName}`}>
+      <Text size="sm">Nearest free times:</Text>
+      {slots.map((slot) => (
+        <Button
+          key={slot.startsAt}
+          size="compact-sm"
+          variant="white"
+          onClick={() => onChoose(slot)}
+          aria-label={`Choose ${slot.time} on ${slot.date}`}
+        >
+          {slot.time}
+        </Button>
+      ))}
+    </Group>
   );
 }

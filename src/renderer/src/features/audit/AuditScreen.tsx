@@ -1,60 +1,41 @@
-import {
-  Button,
-  Center,
-  Group,
-  NativeSelect,
-  Pagination,
-  Paper,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Button, Center, Group, NativeSelect, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { auditListInput } from '../../../../shared/channels/audit';
 import { LoadError } from '../../components/LoadError';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useChannelQuery } from '../../lib/api';
+import { usePagedList } from '../../lib/usePagedList';
+import { PageFooter } from '../../components/PageFooter';
 import { schemaIssues } from '../../lib/formErrors';
 import { describeAuditRange, formatInstant, humanize } from './auditFormat';
 
 const PAGE_SIZE = 50;
-const PAGE_CONTROL_LABELS = {
-  first: 'First page',
-  previous: 'Previous page',
-  next: 'Next page',
-  last: 'Last page',
-} as const;
 
 export function AuditScreen() {
   const [userId, setUserId] = useState('');
   const [entity, setEntity] = useState('');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const staff = useChannelQuery('staff/list', {});
   const settings = useChannelQuery('settings/public', {});
-  const input = {
+  const filters = {
     userId: userId === '' ? null : Number(userId),
     entity: entity === '' ? null : entity,
     from,
     to,
-    offset: (page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
   };
-  const rangeError = schemaIssues(auditListInput, input).find((i) => i.path === 'to')?.message;
-  const audit = useChannelQuery('audit/list', input, { enabled: !rangeError, keepPrevious: true });
+  const rangeError = schemaIssues(auditListInput, filters).find((i) => i.path === 'to')?.message;
+  const list = usePagedList('audit/list', filters, { pageSize: PAGE_SIZE, enabled: !rangeError });
+  const audit = list.query;
   const data = audit.data;
-  const lastPage = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
-  if (data && page > lastPage) setPage(lastPage);
   const timeZone = settings.data?.timeZone ?? 'UTC';
 
   const filter =
     <T,>(set: (value: T) => void) =>
     (value: T): void => {
       set(value);
-      setPage(1);
+      list.firstPage();
     };
 
   return (
@@ -116,7 +97,7 @@ export function AuditScreen() {
                 setEntity('');
                 setFrom(null);
                 setTo(null);
-                setPage(1);
+                list.firstPage();
               }}
             >
               Clear filters
@@ -170,27 +151,13 @@ export function AuditScreen() {
           </Table.ScrollContainer>
         )}
         {data && data.total > 0 ? (
-          <Group
-            justify="space-between"
-            px="md"
-            py="sm"
-            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-          >
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {describeAuditRange(data.offset, data.items.length, data.total)}
-            </Text>
-            {data.total > PAGE_SIZE ? (
-              <nav aria-label="Audit log pages">
-                <Pagination
-                  total={lastPage}
-                  value={page}
-                  onChange={setPage}
-                  size="sm"
-                  getControlProps={(control) => ({ 'aria-label': PAGE_CONTROL_LABELS[control] })}
-                />
-              </nav>
-            ) : null}
-          </Group>
+          <PageFooter
+            summary={describeAuditRange(data.offset, data.items.length, data.total)}
+            label="Audit log pages"
+            page={list.page}
+            lastPage={list.lastPage}
+            onChange={list.setPage}
+          />
         ) : null}
       </Paper>
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Divider, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { JoinHostForm } from '../network/JoinHostForm';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useChannelMutation } from '../../lib/api';
 import { rememberSignIn } from '../../lib/session';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { emptySetupForm, validateSetup, type SetupValues, setupRequest } from './setupForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 export function SetupScreen({ clinicName }: { clinicName: string }) {
   const queryClient = useQueryClient();
@@ -67,20 +68,12 @@ export function SetupScreen({ clinicName }: { clinicName: string }) {
               onChange={(event) => form.setValue('username', event.currentTarget.value)}
               error={form.errors.username}
             />
-            <PasswordInput
+            <NewPasswordFields
               label="Password"
+              confirmLabel="Confirm password"
               description="At least 10 characters."
-              autoComplete="new-password"
-              value={form.values.password}
-              onChange={(event) => form.setValue('password', event.currentTarget.value)}
-              error={form.errors.password}
-            />
-            <PasswordInput
-              label="Confirm password"
-              autoComplete="new-password"
-              value={form.values.confirmPassword}
-              onChange={(event) => form.setValue('confirmPassword', event.currentTarget.value)}
-              error={form.errors.confirmPassword}
+              password={form.field('password')}
+              confirm={form.field('confirmPassword')}
             />
             <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
               Create administrator and sign in

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import type { AppointmentView, Slot } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
-import { StatusBadge } from '../appointments/StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 import { addDays, mondayOf, weekdayLabel } from './calendarDates';
 
 type Entry =

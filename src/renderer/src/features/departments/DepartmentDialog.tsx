@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { departmentCreateInput, type DepartmentSummary } from '../../../../shared/channels/departments';
-import { FormAlert } from '../../components/FormAlert';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
 import { refreshData } from '../../lib/refresh';
@@ -19,11 +19,11 @@ interface Props {
 export function DepartmentDialog({ target, onClose }: Props) {
   const title = target === 'new' ? 'New department' : 'Edit department';
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} centered>
+    <FormDialog opened={target !== null} onClose={onClose} title={title} centered>
       {target === null ? null : (
         <DepartmentForm key={target === 'new' ? 'new' : target.id} target={target} onDone={onClose} />
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -51,33 +51,16 @@ function DepartmentForm({ target, onDone }: { target: DepartmentSummary | 'new';
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={target === 'new' ? 'New department' : 'Edit department'}>
-      <Stack gap="md">
-        <FormAlert title="Not saved" message={form.formError} />
-        <TextInput
-          label="Name"
-          data-autofocus
-          value={form.values.name}
-          onChange={(event) => form.setValue('name', event.currentTarget.value)}
-          error={form.errors.name}
-        />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={form.values.description}
-          onChange={(event) => form.setValue('description', event.currentTarget.value)}
-          error={form.errors.description}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {target === 'new' ? 'Create department' : 'Save changes'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      label={target === 'new' ? 'New department' : 'Edit department'}
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      submitLabel={target === 'new' ? 'Create department' : 'Save changes'}
+      pending={create.isPending || update.isPending}
+    >
+      <TextInput label="Name" data-autofocus {...form.field('name')} />
+      <Textarea label="Description" autosize minRows={2} {...form.field('description')} />
+    </DialogForm>
   );
 }

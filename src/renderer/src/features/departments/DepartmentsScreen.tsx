@@ -1,33 +1,16 @@
 import { Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DepartmentSummary } from '../../../../shared/channels/departments';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { SetActiveAction } from '../../components/SetActiveAction';
+import { useChannelQuery } from '../../lib/api';
 import { DepartmentDialog } from './DepartmentDialog';
 
 export function DepartmentsScreen() {
-  const queryClient = useQueryClient();
   const departments = useChannelQuery('departments/list', { includeRetired: true });
   const [editing, setEditing] = useState<DepartmentSummary | 'new' | null>(null);
-  const [retiring, setRetiring] = useState<DepartmentSummary | null>(null);
-  const setActive = useChannelMutation('departments/setActive');
-
-  const changeActive = (department: DepartmentSummary, active: boolean): void =>
-    setActive.mutate(
-      { id: department.id, active },
-      {
-        onSuccess: () => {
-          void refreshData(queryClient);
-          setRetiring(null);
-        },
-      },
-    );
-
   return (
     <Stack gap="lg">
       <ScreenHeader
@@ -80,30 +63,16 @@ export function DepartmentsScreen() {
                         >
                           Edit
                         </Button>
-                        {department.active ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Retire ${department.name}`}
-                            onClick={() => {
-                              setActive.reset();
-                              setRetiring(department);
-                            }}
-                          >
-                            Retire
-                          </Button>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`Reinstate ${department.name}`}
-                            loading={setActive.isPending && setActive.variables.id === department.id}
-                            onClick={() => changeActive(department, true)}
-                          >
-                            Reinstate
-                          </Button>
-                        )}
+                        <SetActiveAction
+                          channel="departments/setActive"
+                          id={department.id}
+                          name={department.name}
+                          active={department.active}
+                          deactivateLabel="Retire"
+                          reactivateLabel="Reinstate"
+                          confirmTitle="Retire department"
+                          confirmMessage={`Retire ${department.name}? Its ${department.doctorCount} active doctor(s) stay, but no new doctors can join it. You can reinstate it later.`}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -114,21 +83,6 @@ export function DepartmentsScreen() {
         )}
       </Paper>
       <DepartmentDialog target={editing} onClose={() => setEditing(null)} />
-      <ConfirmDialog
-        opened={retiring !== null}
-        title="Retire department"
-        message={
-          retiring
-            ? `Retire ${retiring.name}? Its ${retiring.doctorCount} active doctor(s) stay, but no new doctors can join it. You can reinstate it later.`
-            : ''
-        }
-        confirmLabel="Retire department"
-        danger
-        pending={setActive.isPending}
-        error={setActive.isError ? errorMessage(setActive.error) : undefined}
-        onConfirm={() => retiring && changeActive(retiring, false)}
-        onClose={() => setRetiring(null)}
-      />
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DepartmentSummary } from '../../../../shared/channels/departments';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
-import { FormAlert } from '../../components/FormAlert';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
@@ -16,7 +16,7 @@ interface Props {
 
 export function DoctorDialog({ target, departments, onClose }: Props) {
   return (
-    <Modal
+    <FormDialog
       opened={target !== null}
       onClose={onClose}
       title={target === 'new' ? 'New doctor' : 'Edit doctor'}
@@ -31,7 +31,7 @@ export function DoctorDialog({ target, departments, onClose }: Props) {
           onDone={onClose}
         />
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -67,69 +67,38 @@ function DoctorForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={target === 'new' ? 'New doctor' : 'Edit doctor'}>
-      <Stack gap="md">
-        <FormAlert title="Not saved" message={form.formError} />
-        <TextInput
-          label="Full name"
-          data-autofocus
-          value={form.values.fullName}
-          onChange={(event) => form.setValue('fullName', event.currentTarget.value)}
-          error={form.errors.fullName}
+    <DialogForm
+      label={target === 'new' ? 'New doctor' : 'Edit doctor'}
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      submitLabel={target === 'new' ? 'Add doctor' : 'Save changes'}
+      pending={create.isPending || update.isPending}
+    >
+      <TextInput label="Full name" data-autofocus {...form.field('fullName')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label="Department"
+          data={[
+            { value: '', label: 'Choose a department' },
+            ...choices.map((d) => ({
+              value: String(d.id),
+              label: d.active ? d.name : `${d.name} (retired)`,
+            })),
+          ]}
+          {...form.field('departmentId')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label="Department"
-            data={[
-              { value: '', label: 'Choose a department' },
-              ...choices.map((d) => ({
-                value: String(d.id),
-                label: d.active ? d.name : `${d.name} (retired)`,
-              })),
-            ]}
-            value={form.values.departmentId}
-            onChange={(event) => form.setValue('departmentId', event.currentTarget.value)}
-            error={form.errors.departmentId}
-          />
-          <TextInput
-            label="Consultation length (minutes)"
-            inputMode="numeric"
-            value={form.values.consultationMinutes}
-            onChange={(event) => form.setValue('consultationMinutes', event.currentTarget.value)}
-            error={form.errors.consultationMinutes}
-          />
-        </SimpleGrid>
         <TextInput
-          label="Qualifications"
-          value={form.values.qualifications}
-          onChange={(event) => form.setValue('qualifications', event.currentTarget.value)}
-          error={form.errors.qualifications}
+          label="Consultation length (minutes)"
+          inputMode="numeric"
+          {...form.field('consultationMinutes')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Email"
-            type="email"
-            value={form.values.email}
-            onChange={(event) => form.setValue('email', event.currentTarget.value)}
-            error={form.errors.email}
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={form.values.phone}
-            onChange={(event) => form.setValue('phone', event.currentTarget.value)}
-            error={form.errors.phone}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {target === 'new' ? 'Add doctor' : 'Save changes'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <TextInput label="Qualifications" {...form.field('qualifications')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Email" type="email" {...form.field('email')} />
+        <TextInput label="Phone" type="tel" {...form.field('phone')} />
+      </SimpleGrid>
+    </DialogForm>
   );
 }

@@ -1,14 +1,11 @@
 import { Button, Group, NativeSelect, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { SetActiveAction } from '../../components/SetActiveAction';
+import { useChannelQuery } from '../../lib/api';
 import { DoctorDialog } from './DoctorDialog';
 import { DoctorHoursDialog } from './DoctorHoursDialog';
 
@@ -21,7 +18,6 @@ function Missing() {
 }
 
 export function DoctorsScreen() {
-  const queryClient = useQueryClient();
   const [departmentId, setDepartmentId] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const departments = useChannelQuery('departments/list', { includeRetired: true });
@@ -32,23 +28,6 @@ export function DoctorsScreen() {
   );
   const [editing, setEditing] = useState<DoctorSummary | 'new' | null>(null);
   const [hoursOf, setHoursOf] = useState<DoctorSummary | null>(null);
-  const [deactivating, setDeactivating] = useState<DoctorSummary | null>(null);
-  const setActive = useChannelMutation('doctors/setActive');
-
-  const changeActive = (doctor: DoctorSummary, active: boolean): void =>
-    setActive.mutate(
-      { id: doctor.id, active },
-      {
-        onSuccess: () => {
-          void refreshData(queryClient);
-          setDeactivating(null);
-        },
-        onError: (error) => {
-          if (active) notifications.show({ color: 'red', message: errorMessage(error) });
-        },
-      },
-    );
-
   return (
     <Stack gap="lg">
       <ScreenHeader
@@ -154,29 +133,14 @@ export function DoctorsScreen() {
                         >
                           Hours
                         </Button>
-                        {doctor.active ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Deactivate ${doctor.fullName}`}
-                            onClick={() => {
-                              setActive.reset();
-                              setDeactivating(doctor);
-                            }}
-                          >
-                            Deactivate
-                          </Button>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`Reactivate ${doctor.fullName}`}
-                            onClick={() => changeActive(doctor, true)}
-                          >
-                            Reactivate
-                          </Button>
-                        )}
+                        <SetActiveAction
+                          channel="doctors/setActive"
+                          id={doctor.id}
+                          name={doctor.fullName}
+                          active={doctor.active}
+                          confirmTitle="Deactivate doctor"
+                          confirmMessage={`Deactivate ${doctor.fullName}? They can no longer be booked; their history stays. A doctor with upcoming appointments cannot be deactivated.`}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -188,21 +152,6 @@ export function DoctorsScreen() {
       </Paper>
       <DoctorDialog target={editing} departments={departments.data ?? []} onClose={() => setEditing(null)} />
       <DoctorHoursDialog doctor={hoursOf} onClose={() => setHoursOf(null)} />
-      <ConfirmDialog
-        opened={deactivating !== null}
-        title="Deactivate doctor"
-        message={
-          deactivating
-            ? `Deactivate ${deactivating.fullName}? They can no longer be booked; their history stays. A doctor with upcoming appointments cannot be deactivated.`
-            : ''
-        }
-        confirmLabel="Deactivate doctor"
-        danger
-        pending={setActive.isPending}
-        error={setActive.isError ? errorMessage(setActive.error) : undefined}
-        onConfirm={() => deactivating && changeActive(deactivating, false)}
-        onClose={() => setDeactivating(null)}
-      />
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Code,
@@ -17,20 +16,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { ExportItem } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
+import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { useExportProgress } from '../../lib/useJobEvents';
 import { useSession } from '../../lib/session';
 import { formatInstant } from '../jobs/jobFormat';
+import { exportEmailLine } from './exportEmail';
 import { ExportHistoryButton } from './ExportHistoryButton';
-
-const STATUS_COLOR: Record<string, string> = {
-  requested: 'yellow',
-  refused: 'gray',
-  done: 'teal',
-  running: 'blue',
-  queued: 'gray',
-  failed: 'red',
-};
 
 type Role = 'admin' | 'reception' | 'doctor';
 
@@ -207,13 +199,7 @@ function ExportRow({
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge
-          color={STATUS_COLOR[item.status] ?? 'gray'}
-          variant="light"
-          styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
-        >
-          {item.status}
-        </Badge>
+        <StatusBadge status={item.status} />
         {item.error ? (
           <Text size="xs" c="red">
             {item.error}
@@ -230,16 +216,13 @@ function ExportRow({
       </Table.Td>
       <Table.Td>{item.fileName ? <Code>{item.fileName}</Code> : null}</Table.Td>
       <Table.Td>
-        {item.kind === 'patient_history' && item.status !== 'refused' ? (
-          <Text size="xs">{item.emailTo ? `To ${item.emailTo}` : 'No email address on file'}</Text>
-        ) : null}
+        <Text size="xs">{exportEmailLine(item, formatInstant)}</Text>
         {item.emailChangedAt ? (
           <Text size="xs" c="orange" fw={600}>
             Address changed {formatInstant(item.emailChangedAt)}, less than 24 hours ago
           </Text>
         ) : null}
         {item.emailChangeConfirmed ? <Text size="xs">Recent address change confirmed</Text> : null}
-        <Text size="xs">{item.emailStatus ?? item.emailNote ?? ''}</Text>
       </Table.Td>
       <Table.Td>
         {item.status === 'requested' && decides ? <RequestDecision item={item} /> : null}
@@ -259,7 +242,12 @@ function ExportRow({
               Open folder
             </Button>
           ) : null}
-          {item.status === 'done' && item.kind === 'patient_history' && decides ? (
+          {item.status === 'done' && item.kind === 'patient_history' && decides && item.cannotResend ? (
+            <Text size="xs" c="dimmed">
+              No Resend: {item.cannotResend}
+            </Text>
+          ) : null}
+          {item.status === 'done' && item.kind === 'patient_history' && decides && !item.cannotResend ? (
             <Button
               size="xs"
               variant="light"

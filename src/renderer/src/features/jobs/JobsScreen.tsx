@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { JobName, JobOverview } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { OutboxPanel } from '../outbox/OutboxPanel';
-import { formatCounts, formatInstant, STATUS_COLOR } from './jobFormat';
+import { formatCounts, formatInstant } from './jobFormat';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** Administrator's view of the background jobs and the email outbox. */
 export function JobsScreen() {
@@ -100,9 +101,7 @@ function JobRow({ job, onRun, running }: { job: JobOverview; onRun: () => void; 
         {last ? (
           <Stack gap={2}>
             <Group gap="xs">
-              <Badge color={STATUS_COLOR[last.status] ?? 'gray'} variant="light">
-                {last.status}
-              </Badge>
+              <StatusBadge status={last.status} />
               <Text size="sm">
                 {last.period} · {formatInstant(last.startedAt)}
               </Text>

@@ -23,13 +23,3 @@ const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeSt
 export function formatInstant(iso: string): string {
   return instant.format(new Date(iso));
 }
-
-/** Badge colour of a job run's or an outbox message's status. */
-export const STATUS_COLOR: Record<string, string> = {
-  succeeded: 'teal',
-  sent: 'teal',
-  running: 'blue',
-  sending: 'blue',
-  queued: 'gray',
-  failed: 'red',
-};

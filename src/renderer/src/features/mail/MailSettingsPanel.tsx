@@ -93,40 +93,17 @@ function MailSettingsForm({ view }: { view: MailSettingsView }) {
             <TextInput
               label="SMTP server"
               description="Leave empty to write messages into the outbox folder instead."
-              value={form.values.host}
-              onChange={(e) => form.setValue('host', e.currentTarget.value)}
-              error={form.errors['host']}
+              {...form.field('host')}
             />
-            <NumberInput
-              label="Port"
-              value={form.values.port}
-              onChange={(value) => form.setValue('port', String(value))}
-              error={form.errors['port']}
-              min={1}
-              max={65535}
-              allowDecimal={false}
-            />
+            <NumberInput label="Port" {...form.valueField('port')} min={1} max={65535} allowDecimal={false} />
             <Select
               label="Security"
               data={SECURITY_OPTIONS}
-              value={form.values.security}
-              onChange={(value) => form.setValue('security', value ?? 'starttls')}
-              error={form.errors['security']}
+              {...form.valueField('security')}
               allowDeselect={false}
             />
-            <TextInput
-              label="Sender address"
-              value={form.values.fromAddress}
-              onChange={(e) => form.setValue('fromAddress', e.currentTarget.value)}
-              error={form.errors['fromAddress']}
-            />
-            <TextInput
-              label="User name"
-              autoComplete="off"
-              value={form.values.username}
-              onChange={(e) => form.setValue('username', e.currentTarget.value)}
-              error={form.errors['username']}
-            />
+            <TextInput label="Sender address" {...form.field('fromAddress')} />
+            <TextInput label="User name" autoComplete="off" {...form.field('username')} />
             <PasswordInput
               label="Password"
               autoComplete="new-password"
@@ -139,34 +116,18 @@ function MailSettingsForm({ view }: { view: MailSettingsView }) {
                       : 'Stored encrypted by the operating system.'
                   : view.passwordStoreNote
               }
-              value={form.values.password}
-              onChange={(e) => form.setValue('password', e.currentTarget.value)}
-              error={form.errors['password']}
+              {...form.field('password')}
             />
-            <TextInput
-              label="Reminders each day at"
-              placeholder="08:00"
-              value={form.values.reminderTime}
-              onChange={(e) => form.setValue('reminderTime', e.currentTarget.value)}
-              error={form.errors['reminderTime']}
-            />
+            <TextInput label="Reminders each day at" placeholder="08:00" {...form.field('reminderTime')} />
             <Group grow align="flex-start">
               <NumberInput
                 label="Monthly reports on day"
-                value={form.values.reportDay}
-                onChange={(value) => form.setValue('reportDay', String(value))}
-                error={form.errors['reportDay']}
+                {...form.valueField('reportDay')}
                 min={1}
                 max={28}
                 allowDecimal={false}
               />
-              <TextInput
-                label="at"
-                placeholder="09:00"
-                value={form.values.reportTime}
-                onChange={(e) => form.setValue('reportTime', e.currentTarget.value)}
-                error={form.errors['reportTime']}
-              />
+              <TextInput label="at" placeholder="09:00" {...form.field('reportTime')} />
             </Group>
           </SimpleGrid>
           {form.formError ? (

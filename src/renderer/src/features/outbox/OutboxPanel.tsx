@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OutboxItem } from '../../../../shared/dto/jobs';
 import { AlertIcon } from '../../components/icons';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { DeliveryNote } from '../mail/DeliveryNote';
-import { formatInstant, STATUS_COLOR } from '../jobs/jobFormat';
+import { formatInstant } from '../jobs/jobFormat';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** The email outbox (outbox/list, outbox/retry), shown on the Jobs screen. */
 export function OutboxPanel() {
@@ -54,9 +55,7 @@ export function OutboxPanel() {
                 </Table.Td>
                 <Table.Td>{item.to}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="light">
-                    {item.status}
-                  </Badge>
+                  <StatusBadge status={item.status} />
                   {item.status === 'queued' && item.nextAttemptAt && item.attempts > 0 ? (
                     <Text size="xs" c="dimmed">
                       next try {formatInstant(item.nextAttemptAt)}

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Pagination, Paper, Skeleton, Stack, Table, Text, 
 import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
-import { StatusBadge } from '../appointments/StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const PAGE = 10;
 

@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, List, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { DuplicateCandidate, PatientDetails } from '../../../../shared/dto/clinic';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { call, useChannelMutation } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import {
@@ -34,13 +23,18 @@ interface Props {
 
 export function PatientFormDialog({ opened, patient, onClose, onSaved }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title={patient ? 'Edit patient' : 'Register patient'} size="xl">
-      {opened ? <PatientForm patient={patient} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={patient ? 'Edit patient' : 'Register patient'}
+      size="xl"
+    >
+      {opened ? <PatientForm patient={patient} onSaved={onSaved} /> : null}
+    </FormDialog>
   );
 }
 
-function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
+function PatientForm({ patient, onSaved }: Omit<Props, 'opened' | 'onClose'>) {
   const form = useValidatedForm<PatientFormValues>({
     initial: patient ? patientFormOf(patient) : emptyPatientForm,
     validate: validatePatientForm,
@@ -82,79 +76,73 @@ function PatientForm({ patient, onClose, onSaved }: Omit<Props, 'opened'>) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={patient ? 'Edit patient' : 'Register patient'}>
-      <Stack>
-        {form.formError ? (
-          <Alert color="red" role="alert" title="Not saved">
-            {form.formError}
-          </Alert>
-        ) : null}
-        {duplicates ? (
-          <Alert color="yellow" role="alert" title="This may be a patient who is already registered">
-            <List size="sm" mb="xs">
-              {duplicates.map((d) => (
-                <List.Item key={d.id}>
-                  {d.fullName} · {d.patientNumber} · born {d.dateOfBirth} · {d.phone ?? 'no phone'} (
-                  {d.reason === 'phone' ? 'same phone' : 'same name and date of birth'})
-                </List.Item>
-              ))}
-            </List>
-            Check that this is a different person. Press “Register anyway” to register them.
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Full name"
-            autoComplete="off"
-            data-autofocus
-            maxLength={120}
-            {...field('fullName')}
-          />
-          <DateInput
-            label="Date of birth"
-            placeholder="YYYY-MM-DD"
-            valueFormat="YYYY-MM-DD"
-            value={form.values.dateOfBirth || null}
-            onChange={(value) => {
-              form.setValue('dateOfBirth', value ?? '');
-              setDuplicates(null);
-            }}
-            error={form.errors.dateOfBirth}
-            maxDate={new Date()}
-          />
-          <Select
-            label="Sex"
-            data={[
-              { value: 'female', label: 'Female' },
-              { value: 'male', label: 'Male' },
-              { value: 'other', label: 'Other' },
-              { value: 'unknown', label: 'Not recorded' },
-            ]}
-            value={form.values.sex || null}
-            onChange={(value) => form.setValue('sex', value ?? '')}
-            error={form.errors.sex}
-          />
-          <TextInput label="Phone" type="tel" maxLength={40} {...field('phone')} />
-          <TextInput label="Email" type="email" maxLength={200} {...field('email')} />
-          <TextInput label="Emergency contact" maxLength={200} {...field('emergencyContact')} />
-        </SimpleGrid>
-        <Textarea label="Address" autosize minRows={2} maxLength={500} {...field('address')} />
-        <Textarea label="Notes" autosize minRows={2} maxLength={2000} {...field('notes')} />
-        <Checkbox
-          label="Send email reminders (the patient agreed)"
-          checked={form.values.emailReminders === 'yes'}
-          onChange={(event) => form.setValue('emailReminders', event.currentTarget.checked ? 'yes' : 'no')}
-          error={form.errors.emailReminders}
+    <DialogForm
+      label={patient ? 'Edit patient' : 'Register patient'}
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      submitLabel={patient ? 'Save changes' : duplicates ? 'Register anyway' : 'Register patient'}
+      submitColor={duplicates ? 'yellow' : undefined}
+      pending={saving}
+      closeLabel="Close"
+    >
+      {duplicates ? (
+        <Alert color="yellow" role="alert" title="This may be a patient who is already registered">
+          <List size="sm" mb="xs">
+            {duplicates.map((d) => (
+              <List.Item key={d.id}>
+                {d.fullName} · {d.patientNumber} · born {d.dateOfBirth} · {d.phone ?? 'no phone'} (
+                {d.reason === 'phone' ? 'same phone' : 'same name and date of birth'})
+              </List.Item>
+            ))}
+          </List>
+          Check that this is a different person. Press “Register anyway” to register them.
+        </Alert>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Full name"
+          autoComplete="off"
+          data-autofocus
+          maxLength={120}
+          {...field('fullName')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button type="submit" loading={saving} color={duplicates ? 'yellow' : undefined}>
-            {patient ? 'Save changes' : duplicates ? 'Register anyway' : 'Register patient'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <DateInput
+          label="Date of birth"
+          placeholder="YYYY-MM-DD"
+          valueFormat="YYYY-MM-DD"
+          value={form.values.dateOfBirth || null}
+          onChange={(value) => {
+            form.setValue('dateOfBirth', value ?? '');
+            setDuplicates(null);
+          }}
+          error={form.errors.dateOfBirth}
+          maxDate={new Date()}
+        />
+        <Select
+          label="Sex"
+          data={[
+            { value: 'female', label: 'Female' },
+            { value: 'male', label: 'Male' },
+            { value: 'other', label: 'Other' },
+            { value: 'unknown', label: 'Not recorded' },
+          ]}
+          value={form.values.sex || null}
+          onChange={(value) => form.setValue('sex', value ?? '')}
+          error={form.errors.sex}
+        />
+        <TextInput label="Phone" type="tel" maxLength={40} {...field('phone')} />
+        <TextInput label="Email" type="email" maxLength={200} {...field('email')} />
+        <TextInput label="Emergency contact" maxLength={200} {...field('emergencyContact')} />
+      </SimpleGrid>
+      <Textarea label="Address" autosize minRows={2} maxLength={500} {...field('address')} />
+      <Textarea label="Notes" autosize minRows={2} maxLength={2000} {...field('notes')} />
+      <Checkbox
+        label="Send email reminders (the patient agreed)"
+        checked={form.values.emailReminders === 'yes'}
+        onChange={(event) => form.setValue('emailReminders', event.currentTarget.checked ? 'yes' : 'no')}
+        error={form.errors.emailReminders}
+      />
+    </DialogForm>
   );
 }

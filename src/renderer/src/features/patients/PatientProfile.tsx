@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Kbd,
   Modal,
   Paper,
   SimpleGrid,
@@ -13,6 +14,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/dto';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
@@ -47,6 +49,16 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
   const reactivate = useChannelMutation('patients/reactivate');
   const desk = session.role !== 'doctor';
   const p = patient.data;
+  const canBook = desk && p?.active === true;
+  // "B" books from the profile (not while typing, and not over another open dialog).
+  useHotkeys([
+    [
+      'b',
+      () => {
+        if (canBook && !editing && !deactivating && amending === null) setBooking(true);
+      },
+    ],
+  ]);
 
   if (patient.isError) {
     return (
@@ -77,7 +89,19 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
         <Group>
           {/* Reception requests; a doctor (own patients, main checks) or the administrator exports. */}
           <ExportHistoryButton patientId={p.id} />
-          {desk && p.active ? <Button onClick={() => setBooking(true)}>Book appointment</Button> : null}
+          {canBook ? (
+            <Button
+              onClick={() => setBooking(true)}
+              aria-keyshortcuts="B"
+              rightSection={
+                <Kbd size="xs" aria-hidden="true">
+                  B
+                </Kbd>
+              }
+            >
+              Book appointment
+            </Button>
+          ) : null}
           {desk ? (
             <Button variant="default" onClick={() => setEditing(true)}>
               Edit details

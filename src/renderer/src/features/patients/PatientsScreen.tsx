@@ -5,7 +5,6 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   Paper,
   Skeleton,
   Stack,
@@ -23,19 +22,15 @@ import { PatientFormDialog } from './PatientFormDialog';
 import { PatientProfile } from './PatientProfile';
 import { patientsListInput } from '../../../../shared/contract';
 import { AlertIcon, SearchIcon, UsersIcon } from '../../components/icons';
-import { errorMessage, useChannelQuery } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
+import { usePagedList } from '../../lib/usePagedList';
+import { PageFooter } from '../../components/PageFooter';
 import { schemaIssues } from '../../lib/formErrors';
 import { PatientsTable } from './PatientsTable';
-import { describeRange, pageCount } from './patientFormat';
+import { describeRange } from './patientFormat';
 import { ImportDialog } from '../imports/ImportDialog';
 
 const PAGE_SIZE = 25;
-const PAGE_CONTROL_LABELS = {
-  first: 'First page',
-  previous: 'Previous page',
-  next: 'Next page',
-  last: 'Last page',
-} as const;
 /** Long enough to skip most keystrokes, short enough to feel instant at the front desk. */
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -56,25 +51,26 @@ function PatientList({ canRegister, canImport }: { canRegister: boolean; canImpo
   const [importing, setImporting] = useState(false);
   const [search, setSearch] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [page, setPage] = useState(1);
   const [query] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
 
   const searchError = schemaIssues(patientsListInput, { query: search })[0]?.message;
-  const input = { query, includeInactive, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
-  const patients = useChannelQuery('patients/list', input, { enabled: !searchError, keepPrevious: true });
+  const list = usePagedList(
+    'patients/list',
+    { query, includeInactive },
+    {
+      pageSize: PAGE_SIZE,
+      enabled: !searchError,
+    },
+  );
+  const patients = list.query;
 
   const changeSearch = (value: string): void => {
     setSearch(value);
-    setPage(1);
+    list.firstPage();
   };
 
   const data = patients.data;
-  const total = data?.total ?? 0;
-  const lastPage = pageCount(total, PAGE_SIZE);
-
-  // Patients can be removed elsewhere while this page is open; never strand the view past the end.
-  // Adjusting state while rendering (not in an effect) avoids a wasted render with an empty page.
-  if (data && page > lastPage) setPage(lastPage);
+  const total = list.total;
 
   return (
     <Stack gap="lg">
@@ -117,8 +113,16 @@ function PatientList({ canRegister, canImport }: { canRegister: boolean; canImpo
             maw={520}
             leftSection={<SearchIcon />}
             rightSection={patients.isFetching && data ? <Loader size="xs" aria-label="Searching" /> : null}
+            data-shortcut="patient-search"
+            description="Enter opens the first patient found."
             value={search}
             onChange={(event) => changeSearch(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              const first = data?.items[0];
+              if (event.key === 'Enter' && first && !patients.isFetching) {
+                window.location.hash = `#/patients/${first.id}`;
+              }
+            }}
             error={searchError}
           />
           <Switch
@@ -126,7 +130,7 @@ function PatientList({ canRegister, canImport }: { canRegister: boolean; canImpo
             checked={includeInactive}
             onChange={(event) => {
               setIncludeInactive(event.currentTarget.checked);
-              setPage(1);
+              list.firstPage();
             }}
             mb={8}
           />
@@ -168,27 +172,13 @@ function PatientList({ canRegister, canImport }: { canRegister: boolean; canImpo
           <PatientsTable patients={data.items} />
         )}
         {data && total > 0 ? (
-          <Group
-            justify="space-between"
-            px="md"
-            py="sm"
-            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-          >
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {describeRange(data.offset, data.items.length, total, data.totalCapped === true)}
-            </Text>
-            {total > PAGE_SIZE ? (
-              <nav aria-label="Patient pages">
-                <Pagination
-                  total={lastPage}
-                  value={page}
-                  onChange={setPage}
-                  size="sm"
-                  getControlProps={(control) => ({ 'aria-label': PAGE_CONTROL_LABELS[control] })}
-                />
-              </nav>
-            ) : null}
-          </Group>
+          <PageFooter
+            summary={describeRange(data.offset, data.items.length, total, data.totalCapped === true)}
+            label="Patient pages"
+            page={list.page}
+            lastPage={list.lastPage}
+            onChange={list.setPage}
+          />
         ) : null}
       </Paper>
     </Stack>

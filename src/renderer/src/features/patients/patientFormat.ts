@@ -28,5 +28,4 @@ export function describeRange(offset: number, shown: number, total: number, capp
   return `Showing ${offset + 1}–${offset + shown} of ${count} ${noun}`;
 }
 
-export const pageCount = (total: number, pageSize: number): number =>
-  Math.max(1, Math.ceil(total / pageSize));
+export { pageCount } from '../../lib/paging';

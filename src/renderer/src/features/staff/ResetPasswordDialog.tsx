@@ -1,10 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { StaffSummary } from '../../../../shared/dto';
-import { FormAlert } from '../../components/FormAlert';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { validateReset, type ResetValues } from './staffForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 export function ResetPasswordDialog({
   account,
@@ -14,9 +15,9 @@ export function ResetPasswordDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={account !== null} onClose={onClose} title="Set a new password" centered>
+    <FormDialog opened={account !== null} onClose={onClose} title="Set a new password" centered>
       {account ? <ResetForm key={account.id} account={account} onDone={onClose} /> : null}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -39,37 +40,24 @@ function ResetForm({ account, onDone }: { account: StaffSummary; onDone: () => v
     ),
   );
   return (
-    <form onSubmit={submit} noValidate aria-label="Set a new password">
-      <Stack gap="md">
-        <Text size="sm">
-          Set a new password for {account.fullName} ({account.username}). Failed sign-ins are cleared, so they
-          can sign in at once.
-        </Text>
-        <FormAlert title="Password not set" message={form.formError} />
-        <PasswordInput
-          label="New password"
-          autoComplete="new-password"
-          data-autofocus
-          value={form.values.password}
-          onChange={(event) => form.setValue('password', event.currentTarget.value)}
-          error={form.errors.password}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          value={form.values.confirmPassword}
-          onChange={(event) => form.setValue('confirmPassword', event.currentTarget.value)}
-          error={form.errors.confirmPassword}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            Set password
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      label="Set a new password"
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      errorTitle="Password not set"
+      submitLabel="Set password"
+      pending={reset.isPending}
+    >
+      <Text size="sm">
+        Set a new password for {account.fullName} ({account.username}). Failed sign-ins are cleared, so they
+        can sign in at once.
+      </Text>
+      <NewPasswordFields
+        autoFocus
+        password={form.field('password')}
+        confirm={form.field('confirmPassword')}
+      />
+    </DialogForm>
   );
 }

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import type { StaffSummary } from '../../../../shared/dto';
 import { ROLE_LABELS, ROLES } from '../../../../shared/roles';
-import { FormAlert } from '../../components/FormAlert';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
@@ -25,6 +16,7 @@ import {
   validateUpdate,
   type StaffValues,
 } from './staffForm';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Props {
   target: StaffSummary | 'new' | null;
@@ -34,7 +26,7 @@ interface Props {
 
 export function StaffDialog({ target, doctors, onClose }: Props) {
   return (
-    <Modal
+    <FormDialog
       opened={target !== null}
       onClose={onClose}
       title={target === 'new' ? 'New staff account' : 'Edit staff account'}
@@ -49,7 +41,7 @@ export function StaffDialog({ target, doctors, onClose }: Props) {
           onDone={onClose}
         />
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -86,83 +78,59 @@ function StaffForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={isNew ? 'New staff account' : 'Edit staff account'}>
-      <Stack gap="md">
-        <FormAlert title="Not saved" message={form.formError} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Full name"
-            data-autofocus
-            value={form.values.fullName}
-            onChange={(event) => form.setValue('fullName', event.currentTarget.value)}
-            error={form.errors.fullName}
-          />
-          <TextInput
-            label="Username"
-            description={
-              isNew ? 'Letters, digits, dots, dashes and underscores.' : 'Usernames cannot be changed.'
-            }
-            autoCapitalize="none"
-            spellCheck={false}
-            readOnly={!isNew}
-            value={form.values.username}
-            onChange={(event) => form.setValue('username', event.currentTarget.value)}
-            error={form.errors.username}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <DialogForm
+      label={isNew ? 'New staff account' : 'Edit staff account'}
+      onSubmit={submit}
+      dirty={form.dirty}
+      error={form.formError}
+      submitLabel={isNew ? 'Create account' : 'Save changes'}
+      pending={create.isPending || update.isPending}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Full name" data-autofocus {...form.field('fullName')} />
+        <TextInput
+          label="Username"
+          description={
+            isNew ? 'Letters, digits, dots, dashes and underscores.' : 'Usernames cannot be changed.'
+          }
+          autoCapitalize="none"
+          spellCheck={false}
+          readOnly={!isNew}
+          {...form.field('username')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label="Role"
+          data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          {...form.field('role')}
+        />
+        {form.values.role === 'doctor' ? (
           <NativeSelect
-            label="Role"
-            data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-            value={form.values.role}
-            onChange={(event) => form.setValue('role', event.currentTarget.value)}
-            error={form.errors.role}
+            label="Doctor"
+            description="The doctor profile this account belongs to."
+            data={[
+              { value: '', label: linkable.length ? 'Choose a doctor' : 'Every doctor has an account' },
+              ...linkable.map((d) => ({
+                value: String(d.id),
+                label: `${d.fullName} — ${d.departmentName}`,
+              })),
+            ]}
+            {...form.field('doctorId')}
           />
-          {form.values.role === 'doctor' ? (
-            <NativeSelect
-              label="Doctor"
-              description="The doctor profile this account belongs to."
-              data={[
-                { value: '', label: linkable.length ? 'Choose a doctor' : 'Every doctor has an account' },
-                ...linkable.map((d) => ({
-                  value: String(d.id),
-                  label: `${d.fullName} — ${d.departmentName}`,
-                })),
-              ]}
-              value={form.values.doctorId}
-              onChange={(event) => form.setValue('doctorId', event.currentTarget.value)}
-              error={form.errors.doctorId}
-            />
-          ) : null}
-        </SimpleGrid>
-        {isNew ? (
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordInput
-              label="Initial password"
-              description="At least 10 characters. Give it to the person in private."
-              autoComplete="new-password"
-              value={form.values.password}
-              onChange={(event) => form.setValue('password', event.currentTarget.value)}
-              error={form.errors.password}
-            />
-            <PasswordInput
-              label="Confirm password"
-              autoComplete="new-password"
-              value={form.values.confirmPassword}
-              onChange={(event) => form.setValue('confirmPassword', event.currentTarget.value)}
-              error={form.errors.confirmPassword}
-            />
-          </SimpleGrid>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {isNew ? 'Create account' : 'Save changes'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      {isNew ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NewPasswordFields
+            label="Initial password"
+            confirmLabel="Confirm password"
+            description="At least 10 characters. Give it to the person in private."
+            password={form.field('password')}
+            confirm={form.field('confirmPassword')}
+          />
+        </SimpleGrid>
+      ) : null}
+    </DialogForm>
   );
 }

@@ -1,15 +1,12 @@
 import { Box, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StaffSummary } from '../../../../shared/dto';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { SetActiveAction } from '../../components/SetActiveAction';
+import { useChannelQuery } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { StaffDialog } from './StaffDialog';
@@ -20,30 +17,13 @@ const lastSignIn = (iso: string | null): string =>
     : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export function StaffScreen() {
-  const queryClient = useQueryClient();
   const me = useSession().data;
   const staff = useChannelQuery('staff/list', {});
   const doctors = useChannelQuery('doctors/list', { includeInactive: true });
   const [editing, setEditing] = useState<StaffSummary | 'new' | null>(null);
   const [resetting, setResetting] = useState<StaffSummary | null>(null);
-  const [deactivating, setDeactivating] = useState<StaffSummary | null>(null);
-  const setActive = useChannelMutation('staff/setActive');
   const doctorName = (id: number | null): string | null =>
     id === null ? null : (doctors.data?.find((d) => d.id === id)?.fullName ?? null);
-
-  const changeActive = (account: StaffSummary, active: boolean): void =>
-    setActive.mutate(
-      { id: account.id, active },
-      {
-        onSuccess: () => {
-          void refreshData(queryClient);
-          setDeactivating(null);
-        },
-        onError: (error) => {
-          if (active) notifications.show({ color: 'red', message: errorMessage(error) });
-        },
-      },
-    );
 
   return (
     <Stack gap="lg">
@@ -119,28 +99,15 @@ export function StaffScreen() {
                         >
                           Reset password
                         </Button>
-                        {account.id === me?.userId ? null : account.active ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Deactivate ${account.fullName}`}
-                            onClick={() => {
-                              setActive.reset();
-                              setDeactivating(account);
-                            }}
-                          >
-                            Deactivate
-                          </Button>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`Reactivate ${account.fullName}`}
-                            onClick={() => changeActive(account, true)}
-                          >
-                            Reactivate
-                          </Button>
+                        {account.id === me?.userId ? null : (
+                          <SetActiveAction
+                            channel="staff/setActive"
+                            id={account.id}
+                            name={account.fullName}
+                            active={account.active}
+                            confirmTitle="Deactivate account"
+                            confirmMessage={`Deactivate ${account.fullName} (${account.username})? They are signed out at once and cannot sign in until reactivated.`}
+                          />
                         )}
                       </Group>
                     </Table.Td>
@@ -153,21 +120,6 @@ export function StaffScreen() {
       </Paper>
       <StaffDialog target={editing} doctors={doctors.data ?? []} onClose={() => setEditing(null)} />
       <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
-      <ConfirmDialog
-        opened={deactivating !== null}
-        title="Deactivate account"
-        message={
-          deactivating
-            ? `Deactivate ${deactivating.fullName} (${deactivating.username})? They are signed out at once and cannot sign in until reactivated.`
-            : ''
-        }
-        confirmLabel="Deactivate account"
-        danger
-        pending={setActive.isPending}
-        error={setActive.isError ? errorMessage(setActive.error) : undefined}
-        onConfirm={() => deactivating && changeActive(deactivating, false)}
-        onClose={() => setDeactivating(null)}
-      />
     </Stack>
   );
 }

@@ -1,10 +1,31 @@
-import { Alert, Anchor, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Kbd,
+  Paper,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AppointmentView } from '../../../../shared/dto/clinic';
+import { SearchIcon } from '../../components/icons';
+import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { AppointmentActions } from '../appointments/AppointmentActions';
 import { CancelDialog } from '../appointments/CancelDialog';
-import { StatusBadge } from '../appointments/StatusBadge';
+import { byShow, inScope, NO_FILTER, readFilter, type TodayFilter } from './todayFilter';
+
+/** Where this PC remembers its Today filter (a desk usually serves one department or doctor). */
+export const TODAY_FILTER_KEY = 'clinic-desk:today-filter';
 
 /** The front desk's day: every appointment today by time, with check-in, no-show and cancel. */
 export function TodayScreen() {
@@ -12,10 +33,38 @@ export function TodayScreen() {
   const today = options.data?.today ?? '';
   const list = useChannelQuery('appointments/list', { from: today, days: 1 }, { enabled: today !== '' });
   const [cancelling, setCancelling] = useState<AppointmentView | null>(null);
-  const items = list.data?.items ?? [];
-  const waiting = items.filter((a) => a.status === 'arrived').length;
-  const expected = items.filter((a) => a.status === 'booked').length;
+  const [stored, setStored] = useLocalStorage<TodayFilter>({
+    key: TODAY_FILTER_KEY,
+    defaultValue: NO_FILTER,
+    getInitialValueInEffect: false,
+    deserialize: (raw) => {
+      try {
+        return readFilter(raw === undefined ? null : JSON.parse(raw));
+      } catch {
+        return NO_FILTER;
+      }
+    },
+  });
+  const filter = readFilter(stored);
+  const change = (next: Partial<TodayFilter>): void => setStored({ ...filter, ...next });
+  const [search, setSearch] = useState('');
+  const tableRef = useRef<HTMLDivElement>(null);
+
+  const scoped = inScope(list.data?.items ?? [], filter, search);
+  const items = byShow(scoped, filter.show);
+  const waiting = byShow(scoped, 'waiting').length;
+  const expected = byShow(scoped, 'expected').length;
   const now = list.data?.now ?? 0;
+  const doctors = (options.data?.doctors ?? []).filter(
+    (d) => filter.departmentId === null || String(d.departmentId) === filter.departmentId,
+  );
+
+  // Enter in the search box goes to the first row's first action (usually "Check in").
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    tableRef.current?.querySelector<HTMLButtonElement>('tbody tr button')?.focus();
+  };
 
   return (
     <Stack gap="lg">
@@ -24,15 +73,84 @@ export function TodayScreen() {
           Today
         </Title>
         <Text c="dimmed" size="sm">
-          {today ? `${today} · ${expected} still expected · ${waiting} waiting` : 'Loading…'}
+          {today || 'Loading…'}
         </Text>
       </div>
+      {/* The filter and the two numbers the desk watches stay in view while the list scrolls. */}
+      <Paper
+        withBorder
+        p="sm"
+        component="section"
+        aria-label="Filter today's appointments"
+        style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 4px)', zIndex: 2 }}
+      >
+        <Stack gap="xs">
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label="Find a patient in today's list"
+              placeholder="Name or patient number"
+              type="search"
+              leftSection={<SearchIcon />}
+              data-shortcut="search"
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              onKeyDown={onSearchKey}
+              w={280}
+            />
+            <Select
+              label="Department"
+              placeholder="All departments"
+              clearable
+              data={(options.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+              value={filter.departmentId}
+              onChange={(value) => change({ departmentId: value, doctorId: null })}
+              w={220}
+            />
+            <Select
+              label="Doctor"
+              placeholder="All doctors"
+              clearable
+              searchable
+              data={doctors.map((d) => ({ value: String(d.id), label: d.fullName }))}
+              value={filter.doctorId}
+              onChange={(value) => change({ doctorId: value })}
+              w={240}
+            />
+            {filter.doctorId !== null || filter.departmentId !== null || filter.show !== 'all' || search ? (
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  setSearch('');
+                  setStored(NO_FILTER);
+                }}
+              >
+                Show everyone
+              </Button>
+            ) : null}
+          </Group>
+          <Group justify="space-between" gap="sm">
+            <SegmentedControl
+              aria-label="Show"
+              value={filter.show}
+              onChange={(value) => change({ show: value })}
+              data={[
+                { value: 'all', label: `All (${scoped.length})` },
+                { value: 'expected', label: `Still expected (${expected})` },
+                { value: 'waiting', label: `Waiting (${waiting})` },
+              ]}
+            />
+            <Text size="xs" c="dimmed">
+              <Kbd>/</Kbd> find · <Kbd>Enter</Kbd> to the first row · <Kbd>Tab</Kbd> next button
+            </Text>
+          </Group>
+        </Stack>
+      </Paper>
       {list.isError ? (
         <Alert color="red" role="alert">
           {errorMessage(list.error)}
         </Alert>
       ) : null}
-      <Paper withBorder>
+      <Paper withBorder ref={tableRef}>
         {!list.data ? (
           <Stack p="md" aria-busy="true" aria-label="Loading today's appointments">
             {Array.from({ length: 5 }, (_, i) => (
@@ -41,7 +159,9 @@ export function TodayScreen() {
           </Stack>
         ) : items.length === 0 ? (
           <Text p="lg" c="dimmed">
-            No appointments today.
+            {list.data.items.length === 0
+              ? 'No appointments today.'
+              : 'No appointment today matches this filter.'}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={900}>

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { TreatmentFields } from './TreatmentFields';
@@ -13,9 +13,9 @@ export function AmendTreatmentDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={entry?.clinical != null} onClose={onClose} title="Amend treatment" size="lg">
+    <FormDialog opened={entry?.clinical != null} onClose={onClose} title="Amend treatment" size="lg">
       {entry?.clinical ? <AmendForm entry={entry} onClose={onClose} /> : null}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -33,32 +33,21 @@ function AmendForm({ entry, onClose }: { entry: HistoryEntry; onClose: () => voi
   const amend = useChannelMutation('treatments/amend');
   if (!clinical) return null;
   return (
-    <form
-      noValidate
-      aria-label="Amend treatment"
+    <DialogForm
+      label="Amend treatment"
       onSubmit={form.onSubmit((values) =>
         amend.mutate(
           { treatmentId: clinical.treatmentId, ...treatmentRequest(values) },
           { onSuccess: onClose, onError: form.showServerError },
         ),
       )}
+      dirty={form.dirty}
+      error={form.formError}
+      submitLabel="Save amendment"
+      pending={amend.isPending}
+      closeLabel="Close"
     >
-      <Stack>
-        {form.formError ? (
-          <Alert color="red" role="alert">
-            {form.formError}
-          </Alert>
-        ) : null}
-        <TreatmentFields form={form} minNextVisit={entry.date} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button type="submit" loading={amend.isPending}>
-            Save amendment
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <TreatmentFields form={form} minNextVisit={entry.date} />
+    </DialogForm>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mant
 import { useHashRoute } from '../../app/useHashRoute';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { routeId } from '../appointments/route';
-import { StatusBadge } from '../appointments/StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 import { VisitScreen } from './VisitScreen';
 import { DoctorStatsPanel } from '../stats/DoctorStatsPanel';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { useValidatedForm } from '../../lib/useValidatedForm';
-import { StatusBadge } from '../appointments/StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 import { HistoryTable } from '../patients/HistoryTable';
 import { AmendTreatmentDialog } from '../treatments/AmendTreatmentDialog';
 import { TreatmentFields } from '../treatments/TreatmentFields';
