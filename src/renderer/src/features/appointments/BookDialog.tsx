@@ -112,8 +112,9 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
           <Select
             label="Doctor"
             placeholder="Choose a doctor"
-            // From a profile (patient fixed, "B"), typing goes straight to the doctor.
-            data-autofocus={target.patient ? true : undefined}
+            // From a profile (patient fixed, "B"), typing goes straight to the doctor; not when the
+            // doctor is chosen already (a follow-up): focus opens the list over the free times.
+            data-autofocus={target.patient && target.doctorId === undefined ? true : undefined}
             searchable
             data={(options.data?.doctors ?? []).map((d) => ({
               value: String(d.id),
