@@ -1,11 +1,25 @@
 import {
   createTheme,
   darken,
-  Select,
   DEFAULT_THEME,
   luminance,
+  Modal,
+  Notification,
+  Select,
   type CSSVariablesResolver,
 } from '@mantine/core';
+import { DateInput, DatePickerInput, type CalendarAriaLabels } from '@mantine/dates';
+
+const CALENDAR_LABELS: CalendarAriaLabels = {
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  previousYear: 'Previous year',
+  nextYear: 'Next year',
+  previousDecade: 'Previous decade',
+  nextDecade: 'Next decade',
+  monthLevelControl: 'Choose the month',
+  yearLevelControl: 'Choose the year',
+};
 
 /** Calm, readable, and with system fonts only: the CSP allows no remote fonts and the app runs offline. */
 export const theme = createTheme({
@@ -16,6 +30,14 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
+    // Mantine's × (dialogs, notifications) is an icon only: give it a name (axe-core button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // The pickers' arrows are icons only too; days of the neighbouring months were pale grey.
+    DateInput: DateInput.extend({ defaultProps: { ariaLabels: CALENDAR_LABELS, hideOutsideDates: true } }),
+    DatePickerInput: DatePickerInput.extend({
+      defaultProps: { ariaLabels: CALENDAR_LABELS, hideOutsideDates: true },
+    }),
     // The option list itself scrolls, not a wrapper around it: a scrolling wrapper is a region no
     // key can reach (axe-core scrollable-region-focusable), while the listbox is driven by the
     // arrow keys from its input.
@@ -51,13 +73,15 @@ function readable(color: string, against: string): string {
  * Mantine's light scheme draws several colours below AA (issue 11, axe-core): white on teal.7
  * (3.1:1), teal.9 on teal.1 in light badges (4.3:1), dimmed grey text (3.3:1), red error text
  * (3.3:1). Every colour of the palette keeps its hue and is only darkened as far as needed: filled
- * (white text on it, and coloured text on the page), light badges (text on their tint) and outline.
+ * (white text on it, and coloured text on the page), light badges (text on their tint) and outline; dimmed text, errors, links and placeholders likewise.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': resolved.colors.gray[7],
     '--mantine-color-error': readable(resolved.colors.red[8], PAGE),
     '--mantine-color-anchor': readable(resolved.colors.blue[7], PAGE),
+    // A date picker's placeholder is the button's only text, so it must be read too.
+    '--mantine-color-placeholder': readable(resolved.colors.gray[5], PAGE),
   };
   const shade =
     typeof resolved.primaryShade === 'number' ? resolved.primaryShade : resolved.primaryShade.light;
@@ -66,7 +90,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
     light[`--mantine-color-${name}-filled`] = filled;
     light[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.1);
     light[`--mantine-color-${name}-outline`] = filled;
-    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[1]);
+    // Readable on the tint and on its hover tint (the pointer rests on the nav link just clicked).
+    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[2]);
   }
   return { variables: {}, light, dark: {} };
 };

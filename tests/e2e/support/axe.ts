@@ -38,9 +38,7 @@ export async function seriousAxeViolations(page: Page, where: string, within?: s
   const builder = new AxeBuilder({ page });
   // A popup opened on a screen already checked: only the popup is new (and the big screen is slow).
   if (within !== undefined) builder.include(within);
-  const t0 = performance.now();
   const results = await builder.analyze();
-  console.log(`AXE ${where}: ${Math.round(performance.now() - t0)} ms`);
   return results.violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ''))
     .flatMap((violation) =>
