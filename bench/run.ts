@@ -18,6 +18,7 @@ import { booking } from './rows/booking';
 import { bundle } from './rows/bundle';
 import { dashboardCold, dashboardWarm } from './rows/dashboard';
 import { rangeExport } from './rows/export';
+import { patientImport } from './rows/import';
 import { reminders } from './rows/reminders';
 import { searchP50, searchP95 } from './rows/search';
 import { startup } from './rows/startup';
@@ -35,6 +36,7 @@ const ROWS: BenchRow[] = [
   startup,
   dailyBackup,
   bundle,
+  patientImport,
   networkClients,
 ];
 
@@ -86,7 +88,15 @@ async function main(): Promise<void> {
   const dataDir = workingCopy(repoRoot, clinic);
   const clock = replayClock(clinic.generatedAt);
   const core = await createCore({ dataDir, logger: silentLogger, clock });
-  const ctx: BenchContext = { dataDir, dbPath: join(dataDir, DATABASE_FILE), repoRoot, clock, core, log };
+  const ctx: BenchContext = {
+    dataDir,
+    dbPath: join(dataDir, DATABASE_FILE),
+    repoRoot,
+    size,
+    clock,
+    core,
+    log,
+  };
 
   const only = values.only?.split(',');
   const results: { row: BenchRow; result: RowResult }[] = [];

@@ -1,5 +1,6 @@
 import type { Core } from '../src/main/core/api';
 import type { Clock } from '../src/main/core/host';
+import type { ClinicSize } from './clinic';
 
 /** What every row can use: the working copy of the large clinic and a core opened on it. */
 export interface BenchContext {
@@ -7,6 +8,8 @@ export interface BenchContext {
   dataDir: string;
   dbPath: string;
   repoRoot: string;
+  /** The --patients/--doctors/--years/--seed of this run (rows that generate input size it by them). */
+  size: ClinicSize;
   /** The generation instant plus the time since the bench started: "today" is the clinic's. */
   clock: Clock;
   /** A core on the working copy, opened once and shared by the rows. */

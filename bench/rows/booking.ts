@@ -1,6 +1,6 @@
 import { openSqlite } from '../../src/main/core/db/open';
 import { isChannelName } from '../../src/shared/contract';
-import { addDays } from '../../src/main/core/time/zone';
+import { addDays, dayRange } from '../../src/main/core/time/zone';
 import { round } from '../measure';
 import { ratioOf, unavailable, type BenchContext, type BenchRow } from '../types';
 
@@ -17,9 +17,15 @@ export async function measureBooking(ctx: BenchContext): Promise<number | null> 
   const options = await reception.call('appointments/options', {});
   if (!options.ok) throw new Error(options.error.message);
   const sqlite = openSqlite(ctx.dbPath, { readonly: true });
+  // Patients with nothing booked from today on, so no booking meets the patient-overlap rule
+  // (a smaller clinic is not sparse two weeks ahead).
   const patients = sqlite
-    .prepare<[number], { id: number }>('SELECT id FROM patients WHERE active = 1 ORDER BY id LIMIT ?')
-    .all(BOOKINGS)
+    .prepare<[number, number], { id: number }>(
+      `SELECT id FROM patients p WHERE active = 1
+         AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.starts_at >= ?)
+       ORDER BY id LIMIT ?`,
+    )
+    .all(dayRange(options.value.today, options.value.timeZone).start, BOOKINGS)
     .map((row) => row.id);
   sqlite.close();
   // Free slots from two weeks ahead on (the generated clinic is sparse there), doctor by doctor.
@@ -67,7 +73,16 @@ function bareInsertsPerSecond(ctx: BenchContext): number {
       insert.run(1 + (i % 1000), 1 + (i % 5), startsAt, startsAt + 20 * 60_000);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    sqlite.prepare(`DELETE FROM appointments WHERE reason = 'Bench' AND starts_at >= ?`).run(base);
+    // The follow-ups trigger closed open follow-ups onto these rows: reopen them, then delete.
+    sqlite.transaction(() => {
+      sqlite
+        .prepare(
+          `UPDATE follow_ups SET status = 'open', appointment_id = NULL, closed_at = NULL
+           WHERE appointment_id IN (SELECT id FROM appointments WHERE reason = 'Bench' AND starts_at >= ?)`,
+        )
+        .run(base);
+      sqlite.prepare(`DELETE FROM appointments WHERE reason = 'Bench' AND starts_at >= ?`).run(base);
+    })();
     return BOOKINGS / seconds;
   } finally {
     sqlite.close();

@@ -43,6 +43,7 @@ describe('browser preview: administration', () => {
     expect(entries).toEqual([
       'Dashboard',
       'Patients',
+      'Follow-ups',
       'Staff',
       'Doctors',
       'Departments',

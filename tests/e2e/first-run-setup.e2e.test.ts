@@ -53,6 +53,7 @@ describe('browser preview: first-run setup', () => {
     expect(entries.map((entry) => entry.trim())).toEqual([
       'Dashboard',
       'Patients',
+      'Follow-ups',
       'Staff',
       'Doctors',
       'Departments',

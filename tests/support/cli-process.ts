@@ -12,14 +12,19 @@ export interface CliResult {
 }
 
 /** The real command line as a child process (tsx over src/main/cli.ts), never the user's data folder. */
-export async function cli(...args: string[]): Promise<CliResult> {
+export function cli(...args: string[]): Promise<CliResult> {
+  return cliWithEnv({}, ...args);
+}
+
+/** `cli` with extra environment variables (an SMTP URL, an empty one to keep mail off). */
+export async function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(
       join(root, 'node_modules', '.bin', 'tsx'),
       ['src/main/cli.ts', ...args],
       {
         cwd: root,
-        env: { ...process.env, CLINIC_DESK_DATA_DIR: '' },
+        env: { ...process.env, CLINIC_DESK_DATA_DIR: '', ...env },
       },
     );
     return { code: 0, stdout, stderr };

@@ -13,11 +13,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fail } from '../../shared/result';
+import { readJsonBody } from '../http/json-body';
 import {
   CONNECTION_HEADER,
   DEVICE_HEADER,
   DEVICE_REFUSED,
-  MAX_BODY_BYTES,
   PATHS,
   type HelloAnswer,
   type PairRequest,
@@ -53,31 +53,6 @@ export interface NetworkHost {
 function json(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(value));
-}
-
-function readJson(
-  req: IncomingMessage,
-): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else req.destroy();
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return resolve({ ok: false, message: 'The request is too large.' });
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({ ok: true, value: {} });
-      try {
-        resolve({ ok: true, value: JSON.parse(text) as unknown });
-      } catch {
-        resolve({ ok: false, message: 'The request was not valid JSON.' });
-      }
-    });
-    req.on('error', reject);
-  });
 }
 
 /** The addresses a client PC can type: this PC's IPv4 LAN addresses with the port. */
@@ -134,8 +109,8 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
       return json(res, 405, fail('invalid_input', 'This request is not part of Clinic Desk.'));
     }
     if (path === PATHS.pair) {
-      const body = await readJson(req);
-      if (!body.ok) return json(res, 400, fail('invalid_input', body.message));
+      const body = await readJsonBody(req);
+      if (!body.ok) return json(res, body.status, fail('invalid_input', body.message));
       const { code, deviceName } = (body.value ?? {}) as Partial<PairRequest>;
       if (typeof code !== 'string' || typeof deviceName !== 'string' || code.length > 40) {
         return json(res, 400, fail('invalid_input', 'Enter the pairing code shown on the host.'));
@@ -196,8 +171,8 @@ export function createNetworkHost(options: NetworkHostOptions): NetworkHost {
       return;
     }
     if (path.startsWith(PATHS.call)) {
-      const body = await readJson(req);
-      if (!body.ok) return json(res, 400, fail('invalid_input', body.message));
+      const body = await readJsonBody(req);
+      if (!body.ok) return json(res, body.status, fail('invalid_input', body.message));
       const result = await entry.connection.callUnknown(path.slice(PATHS.call.length), body.value);
       return json(res, 200, result);
     }

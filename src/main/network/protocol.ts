@@ -31,7 +31,7 @@ export interface PairRequest {
   deviceName: string;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from '../http/json-body';
 
 export const DEVICE_REFUSED =
   'The clinic host no longer lets this PC connect. Ask the administrator to pair it again (Settings › Network on the host).';

@@ -12,6 +12,7 @@ import {
 } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { fail } from '../../shared/result';
+import { readJsonBody } from '../http/json-body';
 import { type Connection, type Core, errorFields, type Logger } from '../core';
 import { SessionKeys } from './session-key';
 
@@ -20,7 +21,6 @@ export const PREVIEW_CSP = contentSecurityPolicy('production');
 
 const ACCESS_COOKIE = 'cd_access';
 const SESSION_COOKIE = 'cd_session';
-const MAX_BODY_BYTES = 1024 * 1024;
 /** Open sessions kept at once; beyond it the least recently used one is closed (signed out). */
 export const MAX_SESSIONS = 64;
 
@@ -85,23 +85,6 @@ function sameSecret(a: string | undefined, b: string): boolean {
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
-}
-
-/** The body as text, or null when it is over the limit (then drained, so the 413 can be read). */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolvePromise, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > 16 * MAX_BODY_BYTES) req.destroy();
-    });
-    req.on('end', () =>
-      resolvePromise(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -191,28 +174,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const requestOrigin = req.headers.origin;
     if (requestOrigin && requestOrigin !== `http://${req.headers.host ?? ''}`)
       return send(res, 403, 'Cross-origin requests are refused.');
-    const body = await readBody(req);
-    if (body === null) {
-      return send(
-        res,
-        413,
-        JSON.stringify(fail('invalid_input', 'The request is too large.')),
-        'application/json',
-      );
+    const body = await readJsonBody(req);
+    if (!body.ok) {
+      return send(res, body.status, JSON.stringify(fail('invalid_input', body.message)), 'application/json');
     }
-    let input: unknown = {};
-    if (body.trim() !== '') {
-      try {
-        input = JSON.parse(body);
-      } catch {
-        return send(
-          res,
-          400,
-          JSON.stringify(fail('invalid_input', 'The request was not valid JSON.')),
-          'application/json',
-        );
-      }
-    }
+    const input = body.value;
     const result = await connection.callUnknown(channel, input);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   };

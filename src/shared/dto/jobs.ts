@@ -123,6 +123,23 @@ export interface ReportVisit {
   treatment: string;
 }
 
+/**
+ * The doctor's follow-ups (next-visit dates) whose due date falls in the report's month, as they
+ * stood at the report's instant (docs/jobs.md). due = booked + notNeeded + overdue.
+ */
+export interface ReportFollowUps {
+  /** Follow-ups whose due date falls in the month. */
+  due: number;
+  /** Of those, closed by a booking with the doctor. */
+  booked: number;
+  /** Of those, closed as not needed (by the doctor, an administrator, or a cleared next visit). */
+  notNeeded: number;
+  /** Of those, still open at the report's instant: the due date passed and nobody booked. */
+  overdue: number;
+  /** The report's instant in the clinic's time zone, 'YYYY-MM-DD HH:MM'. */
+  asOf: string;
+}
+
 export interface MonthlyReportData {
   month: string;
   periodLabel: string;
@@ -135,6 +152,8 @@ export interface MonthlyReportData {
   treatmentsRecorded: number;
   topDiagnoses: { diagnosis: string; count: number }[];
   completedVisits: ReportVisit[];
+  /** Absent in reports stored before follow-ups were counted (issue 15). */
+  followUps?: ReportFollowUps;
 }
 
 export interface ReportDetail extends ReportSummary {

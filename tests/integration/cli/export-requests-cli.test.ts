@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliWithEnv } from '../../support/cli-process';
 import type { ExportItem } from '../../../src/shared/dto/jobs';
 import { readRows } from '../../support/db-read';
 import { JobFixtures } from '../../support/job-fixtures';
 import { tempCore, type TempCore } from '../../support/temp-core';
-
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..', '..');
 
 /** `cli call CHANNEL JSON --as USER` goes through the same role checks as the app (issue 9, item 1). */
 describe('command line: the front desk cannot export a history with `call --as reception`', () => {
@@ -17,19 +13,8 @@ describe('command line: the front desk cannot export a history with `call --as r
   let patient: number;
   let rangeId: number;
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        ['src/main/cli.ts', ...args, '--data-dir', t.dataDir],
-        { cwd: root, env: { ...process.env, CLINIC_DESK_DATA_DIR: '', CLINIC_DESK_SMTP_URL: '' } },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) =>
+    cliWithEnv({ CLINIC_DESK_SMTP_URL: '' }, ...args, '--data-dir', t.dataDir);
 
   beforeAll(async () => {
     t = await tempCore({ demo: 'without-visits' });

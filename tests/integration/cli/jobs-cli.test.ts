@@ -1,32 +1,18 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliWithEnv } from '../../support/cli-process';
 import { JobFixtures } from '../../support/job-fixtures';
 import { SmtpSink } from '../../support/smtp-sink';
 import { tempCore, tempDir } from '../../support/temp-core';
 
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..', '..');
-
-describe('command line: jobs, export, outbox', () => {
+// Each case starts several tsx processes; on a loaded 2-core machine one start can take 10 s.
+describe('command line: jobs, export, outbox', { timeout: 180_000 }, () => {
   const dataDir = tempDir('clinic-desk-jobs-cli-');
   const sink = new SmtpSink();
 
-  async function cli(env: Record<string, string>, ...args: string[]) {
-    try {
-      const { stdout, stderr } = await run(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        ['src/main/cli.ts', ...args, '--data-dir', dataDir],
-        { cwd: root, env: { ...process.env, CLINIC_DESK_DATA_DIR: '', ...env } },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const cli = (env: Record<string, string>, ...args: string[]) =>
+    cliWithEnv(env, ...args, '--data-dir', dataDir);
 
   beforeAll(async () => {
     await sink.start();

@@ -1,26 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../../support/cli-process';
 import { tempCore, tempDir } from '../../support/temp-core';
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
 const env = { ...process.env, CLINIC_DESK_DATA_DIR: '' };
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
-      cwd: root,
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** `network status` and `network pair` on both sides, against a headless `network host`. */
 describe('cli network', () => {

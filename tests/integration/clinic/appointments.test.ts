@@ -46,6 +46,10 @@ describe('booking rules', () => {
       time: slot.time,
       patientNumber: patient.patientNumber,
     });
+    // The answer is the view read inside the booking's transaction: the same as reading it afterwards.
+    const { treatment, ...stored } = await value(desk, 'appointments/get', { id: booked.id });
+    expect(treatment).toBeNull();
+    expect(booked).toEqual(stored);
     const after = await freeSlotsOf(desk, FERNANDEZ, TODAY);
     expect(after.map((s) => s.startsAt)).not.toContain(slot.startsAt);
     const db = sql();

@@ -101,6 +101,7 @@ describe('monthly activity report', () => {
           treatment: 'Inhaler',
         },
       ],
+      followUps: { due: 0, booked: 0, notNeeded: 0, overdue: 0, asOf: '2026-04-01 09:00' },
     });
     expect(mail.html.replace(/\r\n/g, '\n')).toBe(report.value.html);
     expect(mail.html).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>');

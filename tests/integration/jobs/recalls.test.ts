@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +6,7 @@ import { seededRandom } from '../../../src/main/core/seed/random';
 import { JobFixtures } from '../../support/job-fixtures';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, snapshotDatabase, tempCore, tempDir, type TempCore } from '../../support/temp-core';
+import { runJobApp } from './support/run-job-app';
 
 let visits = 0;
 
@@ -137,41 +137,21 @@ describe('follow-up recall emails', () => {
   });
 });
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const NOW = '2026-03-16T08:00:00Z';
 const RECALLS = 12;
 const TRIALS = 6;
 
-/** Runs the app on `dataDir`; SIGKILLs it `killAfterMs` after READY when given. */
-function runApp(dataDir: string, smtpUrl: string, killAfterMs?: number): Promise<'done' | 'killed'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'tests/integration/jobs/support/recall-app.ts'],
-      {
-        cwd: root,
-        env: { ...process.env, TEST_DATA_DIR: dataDir, TEST_NOW: NOW, CLINIC_DESK_SMTP_URL: smtpUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    let ready = false;
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!ready && out.includes('READY')) {
-        ready = true;
-        if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0 && out.includes('DONE')) resolve('done');
-      else reject(new Error(`app exited with ${code}: ${err}`));
-    });
-  });
-}
+/** The app on `dataDir`, sending the day's recalls; SIGKILLed `killAfterMs` after READY when given. */
+const runApp = async (dataDir: string, smtpUrl: string, killAfterMs?: number) =>
+  (
+    await runJobApp({
+      job: 'recalls',
+      dataDir,
+      now: NOW,
+      smtpUrl,
+      ...(killAfterMs === undefined ? {} : { killAfterMs }),
+    })
+  ).outcome;
 
 describe('recall emails across a crash (the app SIGKILLed)', () => {
   const sink = new SmtpSink();

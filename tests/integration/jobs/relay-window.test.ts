@@ -1,7 +1,17 @@
+import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RELAY_CONNECTIONS, RELAY_WINDOW } from '../../../src/main/core/outbox/relay';
+import { openSqlite } from '../../../src/main/core/db/open';
+import { silentLogger } from '../../../src/main/core/logger';
+import { createOutbox, type Outbox } from '../../../src/main/core/outbox/outbox';
+import {
+  createRelay,
+  RELAY_CONNECTIONS,
+  RELAY_REFILL,
+  RELAY_WINDOW,
+} from '../../../src/main/core/outbox/relay';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 
@@ -80,5 +90,57 @@ describe('the relay sends a window of messages at once', () => {
       Array.from({ length: MESSAGES }, (_, i) => `user${i}@example.org`).sort(),
     );
     expect(t.core.jobs.listOutbox(100).every((r) => r.status === 'sent')).toBe(true);
+  });
+});
+
+describe('the relay records finished messages in batches', () => {
+  it(`commits once per ${RELAY_REFILL} finished messages (with the refill), not once per message, and sends each once`, async () => {
+    const clock = fixedClock('2026-03-16T10:00:00Z');
+    const t = await tempCore({ clock });
+    const folder = join(t.dataDir, 'outbox-test');
+    const sqlite = openSqlite(t.core.dbPath);
+    try {
+      const outbox = createOutbox(sqlite, clock);
+      const MANY = RELAY_WINDOW * 5 + 3;
+      for (let i = 0; i < MANY; i++) {
+        outbox.enqueue({
+          dedupeKey: `batch-${i}`,
+          kind: 'test',
+          to: `u${i}@example.org`,
+          subject: 's',
+          html: '<p>h</p>',
+          text: 't',
+        });
+      }
+      let commits = 0;
+      let maxSending = 0;
+      const counted: Outbox = {
+        ...outbox,
+        settleAndClaim: (outcomes, limit) => {
+          commits += 1;
+          const rows = outbox.settleAndClaim(outcomes, limit);
+          maxSending = Math.max(maxSending, outbox.counts().sending);
+          return rows;
+        },
+      };
+      const relay = createRelay({
+        outbox: counted,
+        clock,
+        logger: silentLogger,
+        attachmentsFolder: folder,
+        target: () => ({ mode: 'folder', folder, from: 'clinic@example.org' }),
+        revealPassword: () => Promise.resolve(''),
+      });
+      expect(await relay.sendDue()).toEqual({ sent: MANY, retrying: 0, failed: 0 });
+      relay.close();
+      expect(outbox.counts()).toEqual({ queued: 0, sending: 0, sent: MANY, failed: 0 });
+      expect(readdirSync(folder)).toHaveLength(MANY);
+      expect(maxSending).toBeLessThanOrEqual(RELAY_WINDOW);
+      // One commit starts the window, then one per RELAY_REFILL finished, and one for the tail.
+      expect(commits).toBeLessThanOrEqual(Math.ceil(MANY / RELAY_REFILL) + 2);
+    } finally {
+      sqlite.close();
+      t.cleanup();
+    }
   });
 });

@@ -161,14 +161,17 @@ describe('several PCs, one clinic (host + two clients over TLS)', () => {
     expect(await call(b, 'staff/list')).toMatchObject({ ok: true });
   });
 
+  /** A link straight to the host with client A's device secret, as a thief holding it would make. */
+  const linkWithStolenSecret = async () =>
+    new HostLink(
+      { address, fingerprint: host.ready.fingerprint, certPem: await hostCertPem(address) },
+      await a.request<string>({ op: 'credential' }),
+    );
+
   it('a stolen device secret without a user session reads nothing', async () => {
-    const credential = await a.request<string>({ op: 'credential' });
     {
       // Pin straight from the host, as the thief would: the secret is what was stolen.
-      const pinned = new HostLink(
-        { address, fingerprint: host.ready.fingerprint, certPem: await hostCertPem(address) },
-        credential,
-      );
+      const pinned = await linkWithStolenSecret();
       const connected = await pinned.send(PATHS.connect, {});
       const token = (connected.body as { value: { connection: string } }).value.connection;
       for (const channel of ['patients/list', 'appointments/list', 'staff/list', 'network/devices']) {
@@ -180,6 +183,20 @@ describe('several PCs, one clinic (host + two clients over TLS)', () => {
       expect(other.status).toBe(410);
       pinned.close();
     }
+  });
+
+  it('an oversized or malformed request is answered with a reason, not a dropped connection', async () => {
+    const pinned = await linkWithStolenSecret();
+    const connected = await pinned.send(PATHS.connect, {});
+    const token = (connected.body as { value: { connection: string } }).value.connection;
+    const huge = await pinned.send(
+      PATHS.call + 'patients/list',
+      { query: 'x'.repeat(2 * 1024 * 1024) },
+      token,
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ ok: false, error: { message: 'The request is too large.' } });
+    pinned.close();
   });
 
   it('a man in the middle with another certificate is refused before anything is sent', async () => {

@@ -31,6 +31,20 @@ describe('clinic time zone arithmetic', () => {
     expect(plain.end - plain.start).toBe(24 * HOUR);
   });
 
+  it('answers a day range asked again (remembered) exactly as computed, and a caller cannot change it', () => {
+    const dates = Array.from({ length: 400 }, (_, i) => addDays('2026-01-01', i));
+    for (const zone of ['Europe/London', 'America/New_York', 'Asia/Kolkata']) {
+      const first = dates.map((d) => dayRange(d, zone));
+      const computed = dates.map((d) => ({
+        start: zonedInstant(d, 0, zone),
+        end: zonedInstant(addDays(d, 1), 0, zone),
+      }));
+      expect(first).toEqual(computed);
+      first[0]!.start = 0;
+      expect(dates.map((d) => dayRange(d, zone))).toEqual(computed);
+    }
+  });
+
   it('handles the skipped and the repeated hour', () => {
     // 01:30 does not exist on 29 March 2026 in London (01:00 → 02:00): it moves on to 02:30 BST.
     expect(iso(zonedInstant('2026-03-29', 90, 'Europe/London'))).toBe('2026-03-29T01:30:00.000Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOME, NAVIGATION, SCREENS, resolveScreen } from '../../../src/renderer/src/app/navigation';
+import { channels } from '../../../src/shared/contract';
 import { ROLES } from '../../../src/shared/roles';
 
 describe('navigation', () => {
@@ -8,6 +9,7 @@ describe('navigation', () => {
     expect(labels('admin')).toEqual([
       'Dashboard',
       'Patients',
+      'Follow-ups',
       'Staff',
       'Doctors',
       'Departments',
@@ -18,6 +20,16 @@ describe('navigation', () => {
     ]);
     expect(labels('reception')).toEqual(['Today', 'Calendar', 'Follow-ups', 'Patients', 'Exports']);
     expect(labels('doctor')).toEqual(['My day', 'Follow-ups', 'Patients', 'My reports', 'Exports']);
+  });
+
+  it('offers Follow-ups to every role that may list them, and to no other', () => {
+    // The server's access list decides; the menu must not hide a screen a role may use.
+    for (const role of ROLES) {
+      expect(NAVIGATION[role].includes('follow-ups'), role).toBe(
+        (channels['followUps/list'].access as readonly string[]).includes(role),
+      );
+    }
+    expect(resolveScreen('#/follow-ups', 'admin')).toBe('follow-ups');
   });
 
   it("lands every role on a screen in that role's menu", () => {

@@ -167,7 +167,8 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
 
     'appointments/book': (input, ctx) => {
       const session = requireSession(ctx);
-      const id = rules.withSlotConflict(() =>
+      // The view read inside the transaction is what was committed: it is the answer, not re-read.
+      const booked = rules.withSlotConflict(() =>
         sqlite
           .transaction(() => {
             const { patient, doctor, slot } = rules.checkBookable({ ...input, now: now(), timeZone: zone() });
@@ -186,13 +187,14 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               entityId: newId,
               summary: `Booked ${patient.patientNumber} with ${doctor.full_name} on ${slot.date} at ${slot.time}`,
             });
-            confirmations.queue('booked', load(newId));
-            return newId;
+            const view = load(newId);
+            confirmations.queue('booked', view);
+            return view;
           })
           .immediate(),
       );
       ctx.changed('appointments', 'email_outbox');
-      return load(id);
+      return booked;
     },
 
     'appointments/reschedule': (input, ctx) => {

@@ -11,6 +11,7 @@ export const MAX_DATA_ROWS = 1_000_000;
  * "+44 20 7946 0000" and "- allergic to penicillin" are data, not formulas.
  */
 export const FORMULA_CELL = /^[=@]|^[+-][^\s\d(]|^[+-].*[|!]/;
+const FORMULA_START = new Set(['=', '@', '+', '-'].map((c) => c.charCodeAt(0)));
 
 const refuse = (sentence: string): never => {
   throw new UserError('invalid_input', sentence);
@@ -55,7 +56,8 @@ export function parseCsv(text: string, handlers: ParseHandlers): ParsedCsv {
             `${where}, column ${column + 1} holds ${cell.length.toLocaleString('en-GB')} characters; no patient detail is that long. Check that this is the patient list (a cell may be missing its closing quote).`,
           );
         }
-        if (FORMULA_CELL.test(cell)) {
+        // Every formula starts with = @ + or -: test the pattern only on those (most cells don't).
+        if (FORMULA_START.has(cell.charCodeAt(0)) && FORMULA_CELL.test(cell)) {
           const where = headers ? `row ${rowNumber + 1}` : 'the header row';
           const name = headers?.[column] ?? `column ${column + 1}`;
           refuse(

@@ -1,7 +1,6 @@
 import { patientFields } from '../../../shared/channels/patients';
 import type { DateOrder, ImportField, ImportMapping } from '../../../shared/dto/imports';
 import type { PatientFields } from '../patients/records';
-import { localDate } from '../time/zone';
 import { parseBirthDate } from './dates';
 
 export type ImportedPatient = PatientFields & { externalId: string | null };
@@ -18,27 +17,38 @@ function sexOf(value: string): PatientFields['sex'] {
   return 'unknown';
 }
 
+/** Where each mapped field sits in a row: worked out once per file, not once per row. */
+export type FieldColumns = Partial<Record<ImportField, number>>;
+
+export function fieldColumns(headers: string[], mapping: ImportMapping): FieldColumns {
+  const columns: FieldColumns = {};
+  for (const [field, column] of Object.entries(mapping) as [ImportField, string | undefined][]) {
+    const i = column === undefined ? -1 : headers.indexOf(column);
+    if (i >= 0) columns[field] = i;
+  }
+  return columns;
+}
+
 /**
  * One CSV row to the fields of a patient, by the mapping, checked with the same schema as the
- * registration form. The reason of a refusal is that form's sentence (or the date's).
+ * registration form. The reason of a refusal is that form's sentence (or the date's). `today` is
+ * the clinic's local date ('YYYY-MM-DD'): no date of birth may be later.
  */
 export function rowToPatient(
   cells: string[],
   headers: string[],
   mapping: ImportMapping,
   order: DateOrder | null,
-  today: { now: number; timeZone: string },
+  today: string,
+  columns: FieldColumns = fieldColumns(headers, mapping),
 ): RowOutcome {
   if (cells.length > headers.length)
     return {
       ok: false,
       reason: `The row has ${cells.length} cells but the header names ${headers.length} columns.`,
     };
-  const index = new Map(headers.map((h, i) => [h, i]));
   const cell = (field: ImportField): string => {
-    const column = mapping[field];
-    if (column === undefined) return '';
-    const i = index.get(column);
+    const i = columns[field];
     return i === undefined ? '' : (cells[i] ?? '');
   };
   const fullName =
@@ -56,8 +66,7 @@ export function rowToPatient(
     };
   if ('invalid' in birth)
     return { ok: false, reason: 'The date of birth is not a date (use e.g. 1980-03-25).' };
-  if (birth.date > localDate(today.now, today.timeZone))
-    return { ok: false, reason: 'The date of birth is in the future.' };
+  if (birth.date > today) return { ok: false, reason: 'The date of birth is in the future.' };
   const email = cell('email');
   const parsed = patientFields.safeParse({
     fullName: fullName.replace(/\s+/g, ' '),

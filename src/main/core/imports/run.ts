@@ -8,7 +8,9 @@ import { patientRecords } from '../patients/records';
 import { phoneDigits, searchText } from '../patients/search-text';
 import { decodeCsv } from './decode';
 import { parseCsv } from './parse';
-import { rowToPatient, type ImportedPatient } from './rows';
+import { deferPatientTriggers } from './deferred-triggers';
+import { fieldColumns, rowToPatient, type FieldColumns, type ImportedPatient } from './rows';
+import { localDate } from '../time/zone';
 
 export interface ImportOptions {
   mapping: ImportMapping;
@@ -46,9 +48,6 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
   const byExternalId = sqlite.prepare<[string], { patient_number: string }>(
     'SELECT patient_number FROM patients WHERE external_id = ?',
   );
-  const setExternalId = sqlite.prepare<[string | null, number]>(
-    'UPDATE patients SET external_id = ? WHERE id = ?',
-  );
   const audit = auditLog(sqlite, { now: () => new Date(options.now) });
 
   const counts = { rows: 0, added: 0, existing: 0, invalid: 0 };
@@ -58,6 +57,8 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
   const seenNameBirth = new Map<string, number>();
   const seenPhone = new Map<string, number>();
   let headers: string[] = [];
+  let columns: FieldColumns = {};
+  const today = localDate(options.now, options.timeZone);
 
   const reject = (kind: 'invalid' | 'existing', cells: string[], reason: string, key = reason) => {
     counts[kind] += 1;
@@ -91,26 +92,29 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
   };
 
   const work = () => {
+    // The real run: one reused INSERT with numbers counted on in memory, and the search index and
+    // version counter brought up to date once at the end (all inside this transaction).
+    const insert = options.dryRun ? null : records.inserter(options.now);
+    const triggers = options.dryRun ? null : deferPatientTriggers(sqlite);
     const parsed = parseCsv(text, {
       onHeaders: (found) => {
         headers = found;
         checkMapping(options.mapping, found);
+        columns = fieldColumns(found, options.mapping);
       },
       onRow: (cells, rowNumber) => {
         counts.rows += 1;
-        const outcome = rowToPatient(cells, headers, options.mapping, options.dateOrder, options);
+        const outcome = rowToPatient(cells, headers, options.mapping, options.dateOrder, today, columns);
         if (!outcome.ok) return reject('invalid', cells, outcome.reason);
         const existing = classify(outcome.patient, rowNumber);
         if (existing !== null)
           return reject('existing', cells, existing, 'Looks like a patient already registered.');
         counts.added += 1;
-        if (!options.dryRun) {
-          const id = records.insert(outcome.patient, options.now);
-          if (outcome.patient.externalId !== null) setExternalId.run(outcome.patient.externalId, id);
-        }
+        insert?.(outcome.patient, outcome.patient.externalId);
       },
       onProgress: options.onProgress,
     });
+    triggers?.restore();
     if (!options.dryRun) {
       audit.record(options.actor, {
         action: 'import',

@@ -1,22 +1,59 @@
-import type { MonthlyReportData, ReportStatusTotals } from '../../../shared/dto/jobs';
+import type { MonthlyReportData, ReportFollowUps, ReportStatusTotals } from '../../../shared/dto/jobs';
 import type { Sqlite } from '../db/open';
 import { formatMonth } from '../mail/templates/dates';
 import { reportEmail } from '../mail/templates/report';
-import { formatMinutes, localParts, monthRange } from '../time/zone';
+import { addMonths, formatMinutes, localParts, monthRange } from '../time/zone';
 import type { JobContext, JobCounts } from './context';
 
 export const reportKey = (doctorId: number, month: string) => `report:${doctorId}:${month}`;
 export const TOP_DIAGNOSES = 5;
 
 /**
- * The figures of one doctor's month. Only stored rows and the month feed it (never the clock), and
- * every list has a total order, so building it twice gives the same report.
+ * The doctor's follow-ups due in `month` as they stand at `asOf` (the report's instant): due =
+ * due date in the month; booked = of those, closed by a booking; notNeeded = closed as not
+ * needed; overdue = still open with the due date before the report's local date. A follow-up
+ * booked and then cancelled is open again, so it counts as overdue, not booked.
+ */
+export function followUpFigures(
+  sqlite: Sqlite,
+  doctorId: number,
+  month: string,
+  asOf: number,
+  timeZone: string,
+): ReportFollowUps {
+  const local = localParts(asOf, timeZone);
+  const row = sqlite
+    .prepare<
+      { doctorId: number; from: string; to: string; today: string },
+      { due: number; booked: number; notNeeded: number; overdue: number }
+    >(
+      `SELECT count(*) AS due,
+         coalesce(sum(status = 'booked'), 0) AS booked,
+         coalesce(sum(status = 'not_needed'), 0) AS notNeeded,
+         coalesce(sum(status = 'open' AND due_date < @today), 0) AS overdue
+       FROM follow_ups WHERE doctor_id = @doctorId AND due_date >= @from AND due_date < @to`,
+    )
+    .get({ doctorId, from: `${month}-01`, to: `${addMonths(month, 1)}-01`, today: local.date });
+  return {
+    due: row?.due ?? 0,
+    booked: row?.booked ?? 0,
+    notNeeded: row?.notNeeded ?? 0,
+    overdue: row?.overdue ?? 0,
+    asOf: `${local.date} ${formatMinutes(local.minute)}`,
+  };
+}
+
+/**
+ * The figures of one doctor's month. Only stored rows, the month and the report's instant `asOf`
+ * (for the follow-ups' standing) feed it, and every list has a total order, so building it twice
+ * at the same instant gives the same report.
  */
 export function buildMonthlyReport(
   sqlite: Sqlite,
   doctorId: number,
   month: string,
   timeZone: string,
+  asOf: number,
 ): MonthlyReportData | null {
   const doctor = sqlite
     .prepare<[number], { full_name: string; department: string }>(
@@ -86,11 +123,12 @@ export function buildMonthlyReport(
     treatmentsRecorded,
     topDiagnoses,
     completedVisits,
+    followUps: followUpFigures(sqlite, doctorId, month, asOf, timeZone),
   };
 }
 
 /**
- * Stores and emails the report of every doctor who had appointments in `month`. Each doctor's
+ * Stores and emails the report of every doctor who had appointments or follow-ups due in `month`. Each doctor's
  * report, its email and the audit entry share one transaction; a report already stored is kept
  * as it is (a rerun re-sends nothing and changes nothing), so the stored text never drifts.
  */
@@ -100,12 +138,13 @@ export function queueMonthlyReports(ctx: JobContext, month: string): JobCounts {
   const clinicName = settings.get('clinicName');
   const { start, end } = monthRange(month, timeZone);
   const doctors = sqlite
-    .prepare<[number, number], { id: number; email: string | null }>(
+    .prepare<{ start: number; end: number; from: string; to: string }, { id: number; email: string | null }>(
       `SELECT d.id, d.email FROM doctors d
-       WHERE EXISTS (SELECT 1 FROM appointments a WHERE a.doctor_id = d.id AND a.starts_at >= ? AND a.starts_at < ?)
+       WHERE EXISTS (SELECT 1 FROM appointments a WHERE a.doctor_id = d.id AND a.starts_at >= @start AND a.starts_at < @end)
+          OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.doctor_id = d.id AND f.due_date >= @from AND f.due_date < @to)
        ORDER BY d.id`,
     )
-    .all(start, end);
+    .all({ start, end, from: `${month}-01`, to: `${addMonths(month, 1)}-01` });
   const stored = sqlite.prepare<[number, string], { html: string; text: string; data: string }>(
     'SELECT html, text, data FROM monthly_reports WHERE doctor_id = ? AND month = ?',
   );
@@ -129,10 +168,11 @@ export function queueMonthlyReports(ctx: JobContext, month: string): JobCounts {
         const data = JSON.parse(report.data) as MonthlyReportData;
         subject = reportEmail(clinicName, data).subject;
       } else {
-        const data = buildMonthlyReport(sqlite, doctor.id, month, timeZone);
+        const now = ctx.clock.now().getTime();
+        const data = buildMonthlyReport(sqlite, doctor.id, month, timeZone, now);
         if (!data) return;
         const email = reportEmail(clinicName, data);
-        insert.run(doctor.id, month, email.html, email.text, JSON.stringify(data), ctx.clock.now().getTime());
+        insert.run(doctor.id, month, email.html, email.text, JSON.stringify(data), now);
         report = { html: email.html, text: email.text, data: JSON.stringify(data) };
         subject = email.subject;
         counts.stored += 1;

@@ -17,9 +17,14 @@ export const MAX_ATTEMPTS = 50;
  * At most this many messages are out at once (claimed 'sending' and not yet recorded), so a crash
  * can leave at most this many 'sending', and so send at most this many twice (docs/jobs.md).
  */
-export const RELAY_WINDOW = 8;
+export const RELAY_WINDOW = 16;
+/**
+ * The window is refilled (and the finished messages recorded, in the same commit) once this many
+ * of its messages are done, not after each one: one fsync per RELAY_REFILL messages.
+ */
+export const RELAY_REFILL = RELAY_WINDOW / 2;
 /** SMTP connections in the pool the window's messages share. */
-export const RELAY_CONNECTIONS = 4;
+export const RELAY_CONNECTIONS = 5;
 
 export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -97,7 +102,7 @@ const transportKey = (t: DeliveryTarget, password: string) => JSON.stringify([t,
  */
 export function createRelay(options: RelayOptions): Relay {
   const { outbox, clock, logger } = options;
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? 200;
   let transport: { key: string; transporter: Transporter } | null = null;
   let running: Promise<RelayRunResult> | null = null;
   let rerun = false;
@@ -192,9 +197,10 @@ export function createRelay(options: RelayOptions): Relay {
 
   /**
    * One pass: a sliding window of at most RELAY_WINDOW messages in flight over the pool. Rows are
-   * claimed ('sending', committed) before they leave; each finished message's outcome is recorded
-   * together with the others that finished meanwhile and the claim of the rows that refill the
-   * window, in one transaction (one fsync) — so never more than RELAY_WINDOW rows are 'sending'.
+   * claimed ('sending', committed) before they leave; once RELAY_REFILL messages have finished
+   * (or the last ones, when nothing more is due) their outcomes are recorded together with the
+   * claim of the rows that refill the window, in one transaction (one fsync) — so never more than
+   * RELAY_WINDOW rows are 'sending', and a crash can send at most RELAY_WINDOW messages twice.
    */
   const runOnce = async (): Promise<RelayRunResult> => {
     const result: RelayRunResult = { sent: 0, retrying: 0, failed: 0 };
@@ -215,6 +221,8 @@ export function createRelay(options: RelayOptions): Relay {
     const inFlight = new Set<Promise<void>>();
     let finished: OutboxOutcome[] = [];
     let claimed = 0;
+    // Set when a claim found fewer due rows than it had room for: only the window's tail is left.
+    let drained = false;
     const count = (outcomes: OutboxOutcome[]) => {
       for (const o of outcomes) {
         if (o.status === 'sent') result.sent += 1;
@@ -225,24 +233,29 @@ export function createRelay(options: RelayOptions): Relay {
     for (;;) {
       // The outcomes that came in and the rows that refill the window share one commit.
       // A failed row is due again only after its backoff, so each due row is tried once per run.
-      const room = closed ? 0 : Math.min(RELAY_WINDOW - inFlight.size, batchSize - claimed);
-      const done = finished;
-      finished = [];
-      const rows = done.length > 0 || room > 0 ? outbox.settleAndClaim(done, room) : [];
-      count(done);
-      claimed += rows.length;
-      for (const row of rows) {
-        const sending: Promise<void> = deliver(row, target, password)
-          .then(
-            (messageId) => {
-              finished.push(outcomeOf(row, target, password, { status: 'fulfilled', value: messageId }));
-            },
-            (reason: unknown) => {
-              finished.push(outcomeOf(row, target, password, { status: 'rejected', reason }));
-            },
-          )
-          .finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
+      const room = closed || drained ? 0 : Math.min(RELAY_WINDOW - inFlight.size, batchSize - claimed);
+      const due = room > 0 && RELAY_WINDOW - inFlight.size >= RELAY_REFILL;
+      const settle = finished.length > 0 && (due || inFlight.size === 0);
+      if (due || settle) {
+        const done = finished;
+        finished = [];
+        const rows = outbox.settleAndClaim(done, due ? room : 0);
+        count(done);
+        if (due && rows.length < room) drained = true;
+        claimed += rows.length;
+        for (const row of rows) {
+          const sending: Promise<void> = deliver(row, target, password)
+            .then(
+              (messageId) => {
+                finished.push(outcomeOf(row, target, password, { status: 'fulfilled', value: messageId }));
+              },
+              (reason: unknown) => {
+                finished.push(outcomeOf(row, target, password, { status: 'rejected', reason }));
+              },
+            )
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
       }
       if (inFlight.size === 0 && finished.length === 0) break;
       if (inFlight.size > 0) await Promise.race(inFlight);

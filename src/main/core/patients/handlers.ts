@@ -36,23 +36,21 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
     'patients/register': (input, ctx) => {
       const session = requireSession(ctx);
       assertBornByToday(input.dateOfBirth, now(), settings.get('timeZone'));
-      const id = sqlite
-        .transaction(() => {
-          const duplicates = records.duplicates(input);
-          if (duplicates.length > 0 && !input.confirmDuplicate) {
-            throw new UserError('conflict', duplicateSentence(duplicates.length));
-          }
-          const newId = records.insert(input, now());
-          const created = records.require(newId);
-          audit.record(actorOf(session), {
-            action: 'create',
-            entity: 'patient',
-            entityId: newId,
-            summary: `Registered patient ${created.patientNumber}${duplicates.length > 0 ? ' (possible duplicate confirmed)' : ''}`,
-          });
-          return newId;
-        })
-        .immediate();
+      const id = search.writePatients(() => {
+        const duplicates = records.duplicates(input);
+        if (duplicates.length > 0 && !input.confirmDuplicate) {
+          throw new UserError('conflict', duplicateSentence(duplicates.length));
+        }
+        const newId = records.insert(input, now());
+        const created = records.require(newId);
+        audit.record(actorOf(session), {
+          action: 'create',
+          entity: 'patient',
+          entityId: newId,
+          summary: `Registered patient ${created.patientNumber}${duplicates.length > 0 ? ' (possible duplicate confirmed)' : ''}`,
+        });
+        return { value: newId, ids: [newId] };
+      });
       ctx.changed('patients');
       return records.require(id);
     },
@@ -61,63 +59,57 @@ export const patientHandlers: DomainHandlers<typeof patientChannels> = ({
       const session = requireSession(ctx);
       assertBornByToday(input.dateOfBirth, now(), settings.get('timeZone'));
       const { id, ...fields } = input;
-      const updated = sqlite
-        .transaction(() => {
-          const before = records.require(id);
-          records.update(id, fields, now());
-          const after = records.require(id);
-          const changed = changedFields<PatientDetails>(before, after, PATIENT_FIELD_LABELS);
-          if (changed.length > 0) {
-            audit.record(actorOf(session), {
-              action: 'update',
-              entity: 'patient',
-              entityId: id,
-              summary: `Changed ${changed.join(', ')} of patient ${after.patientNumber}`,
-            });
-          }
-          return after;
-        })
-        .immediate();
+      const updated = search.writePatients(() => {
+        const before = records.require(id);
+        records.update(id, fields, now());
+        const after = records.require(id);
+        const changed = changedFields<PatientDetails>(before, after, PATIENT_FIELD_LABELS);
+        if (changed.length > 0) {
+          audit.record(actorOf(session), {
+            action: 'update',
+            entity: 'patient',
+            entityId: id,
+            summary: `Changed ${changed.join(', ')} of patient ${after.patientNumber}`,
+          });
+        }
+        return { value: after, ids: [id] };
+      });
       ctx.changed('patients');
       return updated;
     },
 
     'patients/deactivate': (input, ctx) => {
       const session = requireSession(ctx);
-      const result = sqlite
-        .transaction(() => {
-          const patient = records.require(input.id);
-          if (!patient.active) throw new UserError('conflict', `${patient.fullName} is already inactive.`);
-          records.setActive(input.id, false, input.reason, now());
-          audit.record(actorOf(session), {
-            action: 'deactivate',
-            entity: 'patient',
-            entityId: input.id,
-            summary: `Deactivated patient ${patient.patientNumber}`,
-          });
-          return records.require(input.id);
-        })
-        .immediate();
+      const result = search.writePatients(() => {
+        const patient = records.require(input.id);
+        if (!patient.active) throw new UserError('conflict', `${patient.fullName} is already inactive.`);
+        records.setActive(input.id, false, input.reason, now());
+        audit.record(actorOf(session), {
+          action: 'deactivate',
+          entity: 'patient',
+          entityId: input.id,
+          summary: `Deactivated patient ${patient.patientNumber}`,
+        });
+        return { value: records.require(input.id), ids: [input.id] };
+      });
       ctx.changed('patients');
       return result;
     },
 
     'patients/reactivate': (input, ctx) => {
       const session = requireSession(ctx);
-      const result = sqlite
-        .transaction(() => {
-          const patient = records.require(input.id);
-          if (patient.active) throw new UserError('conflict', `${patient.fullName} is already active.`);
-          records.setActive(input.id, true, null, now());
-          audit.record(actorOf(session), {
-            action: 'reactivate',
-            entity: 'patient',
-            entityId: input.id,
-            summary: `Reactivated patient ${patient.patientNumber}`,
-          });
-          return records.require(input.id);
-        })
-        .immediate();
+      const result = search.writePatients(() => {
+        const patient = records.require(input.id);
+        if (patient.active) throw new UserError('conflict', `${patient.fullName} is already active.`);
+        records.setActive(input.id, true, null, now());
+        audit.record(actorOf(session), {
+          action: 'reactivate',
+          entity: 'patient',
+          entityId: input.id,
+          summary: `Reactivated patient ${patient.patientNumber}`,
+        });
+        return { value: records.require(input.id), ids: [input.id] };
+      });
       ctx.changed('patients');
       return result;
     },

@@ -5,7 +5,9 @@ import type { Sqlite } from '../db/open';
  * read once from the name index and kept in memory (about 80 bytes a patient), so a search with
  * many hits can walk the names in the order it shows them and stop at its page. Rebuilt when
  * `patients_version` has moved: its triggers count every insert, delete and change of a name,
- * phone, number or active flag, from any connection (drizzle/0006_patients_version.sql).
+ * phone, number or active flag, from any connection (drizzle/0006_patients_version.sql). The
+ * app's own patient writes patch their entries in place instead (`patch`), so registering or
+ * editing one patient does not cost the next search a read of every patient.
  */
 export interface NameOrder {
   /** Patient ids in name order. */
@@ -22,39 +24,153 @@ export interface NameOrder {
   ranks: Int32Array;
 }
 
-export function nameOrder(sqlite: Sqlite): { current(): NameOrder } {
+type NameRow = [id: number, name: string, number: string, active: number];
+
+/**
+ * SQLite's BINARY order of two texts (UTF-8 bytes, which is code point order) — not JavaScript's
+ * `<`, which compares UTF-16 units and puts U+E000–U+FFFF after the characters beyond U+FFFF.
+ */
+export function compareText(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    // A surrogate (a code point beyond U+FFFF) sorts after every BMP unit it meets.
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function buildOrder(all: NameRow[]): NameOrder {
+  const ids = new Int32Array(all.length);
+  const names: string[] = new Array<string>(all.length);
+  const numbers: string[] = new Array<string>(all.length);
+  const active = new Uint8Array(all.length);
+  const initials = new Int32Array(all.length);
+  all.forEach(([id, name, number, isActive], i) => {
+    ids[i] = id;
+    names[i] = name;
+    numbers[i] = number;
+    active[i] = isActive === 1 ? 1 : 0;
+    initials[i] = initialsMask(name.split(WORD_SPLIT));
+  });
+  return { ids, names, numbers, active, initials, ranks: ranksOf(ids) };
+}
+
+function ranksOf(ids: Int32Array): Int32Array {
+  let maxId = 0;
+  for (const id of ids) if (id > maxId) maxId = id;
+  const ranks = new Int32Array(maxId + 1).fill(-1);
+  ids.forEach((id, i) => (ranks[id] = i));
+  return ranks;
+}
+
+function withoutAt<T extends Int32Array | Uint8Array>(array: T, at: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length - 1);
+  out.set(array.subarray(0, at));
+  out.set(array.subarray(at + 1), at);
+  return out;
+}
+
+function withAt<T extends Int32Array | Uint8Array>(array: T, at: number, value: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length + 1);
+  out.set(array.subarray(0, at));
+  out[at] = value;
+  out.set(array.subarray(at), at + 1);
+  return out;
+}
+
+/**
+ * The order with some patients' entries replaced by what the database holds now: each changed id
+ * leaves its place, and (unless it was deleted) goes in again where (search_name, id) puts it.
+ */
+function patchOrder(order: NameOrder, changed: Map<number, NameRow | undefined>): NameOrder {
+  let { ids, active, initials } = order;
+  const names = [...order.names];
+  const numbers = [...order.numbers];
+  for (const [id, row] of changed) {
+    let at = -1;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === id) {
+        at = i;
+        break;
+      }
+    }
+    if (at >= 0) {
+      ids = withoutAt(ids, at);
+      active = withoutAt(active, at);
+      initials = withoutAt(initials, at);
+      names.splice(at, 1);
+      numbers.splice(at, 1);
+    }
+    if (!row) continue;
+    const [, name, number, isActive] = row;
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const c = compareText(names[mid] ?? '', name) || (ids[mid] ?? 0) - id;
+      if (c < 0) low = mid + 1;
+      else high = mid;
+    }
+    ids = withAt(ids, low, id);
+    active = withAt(active, low, isActive === 1 ? 1 : 0);
+    initials = withAt(initials, low, initialsMask(name.split(WORD_SPLIT)));
+    names.splice(low, 0, name);
+    numbers.splice(low, 0, number);
+  }
+  return { ids, names, numbers, active, initials, ranks: ranksOf(ids) };
+}
+
+export interface NameOrderSource {
+  /** The order as the database holds it now (rebuilt when patients_version has moved). */
+  current(): NameOrder;
+  /** patients_version now: read it before and after a write, inside the write's transaction. */
+  version(): number;
+  /**
+   * After a committed write that changed only `ids` and moved patients_version from `from` to `to`:
+   * update those entries in place instead of reading every patient again. If the order in memory
+   * was not at `from` (another connection wrote too), nothing is patched and the next search
+   * rebuilds it as before.
+   */
+  patch(ids: readonly number[], from: number, to: number): void;
+  /** How many times the whole order was read from the database (for the tests). */
+  builds(): number;
+}
+
+export function nameOrder(sqlite: Sqlite): NameOrderSource {
   const version = sqlite.prepare<[], number>('SELECT n FROM patients_version WHERE id = 1').pluck();
   const rows = sqlite
-    .prepare<[], [number, string, string, number]>(
+    .prepare<[], NameRow>(
       `SELECT id, search_name, patient_number, active FROM patients INDEXED BY patients_search_name_idx
        ORDER BY search_name, id`,
     )
     .raw();
+  const one = sqlite
+    .prepare<[number], NameRow>('SELECT id, search_name, patient_number, active FROM patients WHERE id = ?')
+    .raw();
   let built: { version: number | undefined; order: NameOrder } | null = null;
+  let builds = 0;
   return {
     current() {
       const now = version.get();
       if (built && built.version === now) return built.order;
-      const all = rows.all();
-      const ids = new Int32Array(all.length);
-      const names: string[] = new Array<string>(all.length);
-      const numbers: string[] = new Array<string>(all.length);
-      const active = new Uint8Array(all.length);
-      const initials = new Int32Array(all.length);
-      let maxId = 0;
-      all.forEach(([id, name, number, isActive], i) => {
-        ids[i] = id;
-        names[i] = name;
-        numbers[i] = number;
-        active[i] = isActive === 1 ? 1 : 0;
-        initials[i] = initialsMask(name.split(WORD_SPLIT));
-        if (id > maxId) maxId = id;
-      });
-      const ranks = new Int32Array(maxId + 1).fill(-1);
-      ids.forEach((id, i) => (ranks[id] = i));
-      built = { version: now, order: { ids, names, numbers, active, initials, ranks } };
+      builds += 1;
+      built = { version: now, order: buildOrder(rows.all()) };
       return built.order;
     },
+    version: () => version.get() ?? 0,
+    patch(ids, from, to) {
+      if (!built || built.version !== from) return;
+      const changed = new Map<number, NameRow | undefined>();
+      for (const id of ids) changed.set(id, one.get(id));
+      built = { version: to, order: patchOrder(built.order, changed) };
+    },
+    builds: () => builds,
   };
 }
 

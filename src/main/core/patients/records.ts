@@ -73,9 +73,9 @@ export function patientRecords(sqlite: Sqlite) {
   );
   const insert = sqlite.prepare(
     `INSERT INTO patients (patient_number, full_name, search_name, date_of_birth, sex, phone, phone_digits,
-       email, address, emergency_contact, notes, email_reminders, created_at, updated_at)
+       email, address, emergency_contact, notes, email_reminders, external_id, created_at, updated_at)
      VALUES (@number, @fullName, @searchName, @dateOfBirth, @sex, @phone, @phoneDigits, @email, @address,
-       @emergencyContact, @notes, @emailReminders, @now, @now)`,
+       @emergencyContact, @notes, @emailReminders, @externalId, @now, @now)`,
   );
   const update = sqlite.prepare(
     `UPDATE patients SET full_name = @fullName, search_name = @searchName, date_of_birth = @dateOfBirth,
@@ -102,6 +102,15 @@ export function patientRecords(sqlite: Sqlite) {
     emailReminders: fields.emailReminders ? 1 : 0,
     now,
   });
+
+  const lastNumberValue = (): number => {
+    const last = lastNumber.get()?.n;
+    return last ? Number(last.slice(1)) : 0;
+  };
+  const insertAs = (n: number, fields: PatientFields, externalId: string | null, now: number): number => {
+    const number = `P${String(n).padStart(PATIENT_NUMBER_DIGITS, '0')}`;
+    return Number(insert.run({ ...columns(fields, now), number, externalId }).lastInsertRowid);
+  };
 
   const get = (id: number): PatientDetails | null => {
     const row = byId.get(id);
@@ -136,10 +145,19 @@ export function patientRecords(sqlite: Sqlite) {
 
     /** Call inside the write transaction: the number is allocated and used under one lock. */
     insert(fields: PatientFields, now: number): number {
-      const last = lastNumber.get()?.n;
-      const next = (last ? Number(last.slice(1)) : 0) + 1;
-      const number = `P${String(next).padStart(PATIENT_NUMBER_DIGITS, '0')}`;
-      return Number(insert.run({ ...columns(fields, now), number }).lastInsertRowid);
+      return insertAs(lastNumberValue() + 1, fields, null, now);
+    },
+
+    /**
+     * Many inserts inside ONE write transaction (the CSV import): the highest number is read once
+     * and counted on in memory, which is safe because the transaction holds the write lock.
+     */
+    inserter(now: number): (fields: PatientFields, externalId: string | null) => number {
+      let next = lastNumberValue();
+      return (fields, externalId) => {
+        next += 1;
+        return insertAs(next, fields, externalId, now);
+      };
     },
 
     update(id: number, fields: PatientFields, now: number): void {

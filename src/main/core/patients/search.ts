@@ -1,6 +1,6 @@
 import type { Page, PatientSummary } from '../../../shared/dto';
 import type { Sqlite } from '../db/open';
-import { initialsMask, nameMatches, nameOrder } from './name-order';
+import { initialsMask, nameMatches, nameOrder, type NameOrderSource } from './name-order';
 import { phoneDigits, prefixEnd, searchText } from './search-text';
 
 export interface PatientRow {
@@ -70,6 +70,14 @@ export interface PatientSearch {
   (input: { query: string; includeInactive: boolean; offset: number; limit: number }): Page<PatientSummary>;
   /** The SQL each search path runs, for the EXPLAIN QUERY PLAN test. */
   readonly statements: { browse: string; match: string; capped: string; hitIds: string };
+  /** The names in memory, for writers to patch after a change (see `tracked`). */
+  readonly order: NameOrderSource;
+  /**
+   * Runs `write` in an immediate transaction; it changes only the patients it returns in `ids`.
+   * After the commit those entries of the names in memory are patched, so the next search does
+   * not read every patient again.
+   */
+  writePatients<T>(write: () => { value: T; ids: number[] }): T;
 }
 
 /**
@@ -229,7 +237,21 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
     `${hits} SELECT count(*) AS n FROM hits JOIN patients p ON p.id = hits.id
      WHERE (@inactive = 1 OR p.active = 1)`,
   );
+  const writePatients = <T>(write: () => { value: T; ids: number[] }): T => {
+    const done = sqlite
+      .transaction(() => {
+        const from = order.version();
+        const { value, ids } = write();
+        return { value, ids, from, to: order.version() };
+      })
+      .immediate();
+    order.patch(done.ids, done.from, done.to);
+    return done.value;
+  };
+
   return Object.assign(search, {
     statements: { browse: browseSql, match: matchSql, capped: cappedSql, hitIds: hitIdsSql },
+    order,
+    writePatients,
   });
 }

@@ -107,9 +107,19 @@ export function zonedInstant(date: IsoDate, minute: number, timeZone: string): n
   return Math.max(first, second);
 }
 
+/** Day ranges already worked out (six Intl calls each): a few years of dates in one or two zones. */
+const dayRanges = new Map<string, { start: number; end: number }>();
+const DAY_RANGES_KEPT = 4096;
+
 /** [start, end) of a local calendar day, in epoch ms: 23, 24 or 25 hours long. */
 export function dayRange(date: IsoDate, timeZone: string): { start: number; end: number } {
-  return { start: zonedInstant(date, 0, timeZone), end: zonedInstant(addDays(date, 1), 0, timeZone) };
+  const key = `${timeZone} ${date}`;
+  const known = dayRanges.get(key);
+  if (known) return { start: known.start, end: known.end };
+  const range = { start: zonedInstant(date, 0, timeZone), end: zonedInstant(addDays(date, 1), 0, timeZone) };
+  if (dayRanges.size >= DAY_RANGES_KEPT) dayRanges.clear();
+  dayRanges.set(key, range);
+  return { start: range.start, end: range.end };
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -22,7 +22,18 @@ export type ScreenId = keyof typeof SCREENS;
 
 /** The navbar per role, in order. The server enforces access; this only decides what is offered. */
 export const NAVIGATION: Record<Role, readonly ScreenId[]> = {
-  admin: ['dashboard', 'patients', 'staff', 'doctors', 'departments', 'audit', 'settings', 'jobs', 'exports'],
+  admin: [
+    'dashboard',
+    'patients',
+    'follow-ups',
+    'staff',
+    'doctors',
+    'departments',
+    'audit',
+    'settings',
+    'jobs',
+    'exports',
+  ],
   reception: ['today', 'calendar', 'follow-ups', 'patients', 'exports'],
   doctor: ['my-day', 'follow-ups', 'patients', 'my-reports', 'exports'],
 };

@@ -16,6 +16,15 @@ export function reportEmail(clinicName: string, d: MonthlyReportData): RenderedE
     ['Cancelled', d.totals.cancelled],
     ['No-show', d.totals.no_show],
   ];
+  const f = d.followUps;
+  const followUpRows: [string, number][] = f
+    ? [
+        ['Due', f.due],
+        ['Booked', f.booked],
+        ['Not needed', f.notNeeded],
+        ['Overdue', f.overdue],
+      ]
+    : [];
   const body = markup`<h1>Monthly activity report</h1>
 <p><strong>${d.doctorName}</strong> · ${d.department} · ${d.periodLabel}</p>
 <p class="muted">${clinicName}</p>
@@ -26,7 +35,16 @@ ${statusRows.map(([label, n]) => markup`<tr><td>${label}</td><td>${n}</td></tr>\
 </table>
 <p>No-show rate: <strong>${formatRate(d.noShowRate)}</strong> (no-shows among appointments that were not cancelled)</p>
 <p>Treatments recorded: <strong>${d.treatmentsRecorded}</strong></p>
-<h2>Most frequent diagnoses</h2>
+${
+  f
+    ? markup`<h2>Follow-ups due this month</h2>
+<table>
+<tr><th>Follow-ups</th><th>Count</th></tr>
+${followUpRows.map(([label, n]) => markup`<tr><td>${label}</td><td>${n}</td></tr>\n`)}</table>
+<p class="muted">Next visits you asked for that fell due in ${d.periodLabel}, as they stood on ${f.asOf}; overdue ones are still open.</p>
+`
+    : ''
+}<h2>Most frequent diagnoses</h2>
 ${
   d.topDiagnoses.length === 0
     ? markup`<p>None recorded.</p>`
@@ -56,6 +74,13 @@ ${d.completedVisits.map(
     `No-show rate: ${formatRate(d.noShowRate)} (no-shows among appointments that were not cancelled)`,
     `Treatments recorded: ${d.treatmentsRecorded}`,
     '',
+    ...(f
+      ? [
+          `Follow-ups due this month (as of ${f.asOf})`,
+          ...followUpRows.map(([label, n]) => `  ${label.padEnd(10)} ${n}`),
+          '',
+        ]
+      : []),
     'Most frequent diagnoses',
     ...(d.topDiagnoses.length === 0
       ? ['  None recorded.']

@@ -125,16 +125,26 @@ function Report({ report }: { report: ReportDetail }) {
           <Figure label="Treatments recorded" value={String(d.treatmentsRecorded)} />
           <Figure label="Completed visits" value={String(d.completedVisits.length)} />
         </SimpleGrid>
-        <Table aria-label="Appointments by status" w="auto" withTableBorder>
-          <Table.Tbody>
-            {statuses.map(([label, n]) => (
-              <Table.Tr key={label}>
-                <Table.Th>{label}</Table.Th>
-                <Table.Td>{n}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <CountTable label="Appointments by status" rows={statuses} />
+        {d.followUps ? (
+          <div>
+            <Title order={3} size="h5">
+              Follow-ups due this month
+            </Title>
+            <CountTable
+              label="Follow-ups due this month"
+              rows={[
+                ['Due', d.followUps.due],
+                ['Booked', d.followUps.booked],
+                ['Not needed', d.followUps.notNeeded],
+                ['Overdue', d.followUps.overdue],
+              ]}
+            />
+            <Text size="xs" c="dimmed">
+              As they stood on {d.followUps.asOf}; overdue ones are still open.
+            </Text>
+          </div>
+        ) : null}
         <div>
           <Title order={3} size="h5">
             Most frequent diagnoses
@@ -178,6 +188,22 @@ function Report({ report }: { report: ReportDetail }) {
         </Table>
       </Stack>
     </Paper>
+  );
+}
+
+/** A small two-column table of labelled counts. */
+function CountTable({ label, rows }: { label: string; rows: [string, number][] }) {
+  return (
+    <Table aria-label={label} w="auto" withTableBorder>
+      <Table.Tbody>
+        {rows.map(([name, n]) => (
+          <Table.Tr key={name}>
+            <Table.Th>{name}</Table.Th>
+            <Table.Td>{n}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
