@@ -20,6 +20,7 @@ import { outboxChannels } from './channels/outbox';
 import { treatmentChannels } from './channels/treatments';
 import { reportChannels } from './channels/reports';
 import { staffChannels } from './channels/staff';
+import { thisPcChannels } from './channels/thisPc';
 import { statsChannels } from './channels/stats';
 
 /**
@@ -48,6 +49,7 @@ export const channels = {
   ...networkChannels,
   ...importChannels,
   ...followUpChannels,
+  ...thisPcChannels,
 } as const;
 
 export type { Access, ChannelSpec } from './channels/define';

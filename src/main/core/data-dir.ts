@@ -29,6 +29,15 @@ export function resolveDataDir(options: {
   return stored ? resolve(stored) : options.appFolder;
 }
 
+/** Which step of that precedence chose the folder: what Settings › This PC tells the administrator. */
+export function dataDirSource(options: {
+  env: NodeJS.ProcessEnv;
+  stored: string | undefined;
+}): 'environment' | 'chosen' | 'default' {
+  if (options.env[DATA_DIR_ENV]?.trim()) return 'environment';
+  return options.stored?.trim() ? 'chosen' : 'default';
+}
+
 /** The folder the desktop app uses on this PC, so the CLI and the preview work on the same clinic. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const folder = appFolder(env, platform);

@@ -143,6 +143,7 @@ export class Dispatcher {
     const changedTables = new Set<string>();
     const ctx: CallContext = {
       session,
+      transport,
       setSession: (next, reason = 'signed-out') => {
         if (next) state.session = next;
         else this.endSession(state, reason);

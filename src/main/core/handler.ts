@@ -1,11 +1,14 @@
 import type { ChannelName, ChannelParsed, ChannelResult } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/dto';
+import type { Transport } from './host';
 import type { Services } from './services';
 
 /** What a handler may know and do about the connection that called it. */
 export interface CallContext {
   /** The signed-in person; guaranteed non-null for channels whose access is not 'public'. */
   session: SessionInfo | null;
+  /** Where the call came from: a window on this PC ('ipc'), the preview, the CLI, another PC. */
+  transport: Transport;
   /** Bind (login/setup) or end (logout, with why) this connection's session. */
   setSession(session: SessionInfo | null, reason?: 'signed-out' | 'idle'): void;
   /** Tables this call changed, announced to every window once the call succeeds. */

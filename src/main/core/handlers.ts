@@ -18,6 +18,7 @@ import { patientHandlers } from './patients/handlers';
 import type { Services } from './services';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
+import { thisPcHandlers } from './thisPc/handlers';
 import { treatmentHandlers } from './treatments/handlers';
 import { statsHandlers } from './stats/handlers';
 
@@ -46,5 +47,6 @@ export function allHandlers(services: Services): HandlerMap<ChannelName> {
     ...networkHandlers(services),
     ...importHandlers(services),
     ...followUpHandlers(services),
+    ...thisPcHandlers(services),
   };
 }

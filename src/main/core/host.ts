@@ -25,6 +25,21 @@ export interface DesktopIntegration {
 }
 
 /**
+ * This PC's data folder, which only the desktop app can change: the choice lives in its per-PC
+ * settings file (electron-store, never in SQLite: it must not travel with a backup), the folder
+ * is picked with the native dialog, and the app restarts to use it. Absent in the preview and
+ * the CLI, which read the same choice but never change it.
+ */
+export interface DataFolderHost {
+  /** Why the folder in use is the one it is: the environment variable, a stored choice, or neither. */
+  source(): 'environment' | 'chosen' | 'default';
+  /** The native folder picker on this PC; null when the person cancels. */
+  pickFolder(purpose: 'move' | 'open'): Promise<string | null>;
+  /** Stores `folder` as this PC's data folder (used from the next start). Throws when it cannot. */
+  storeChoice(folder: string): void;
+}
+
+/**
  * Where the SMTP password is kept. The core never stores it in plain text: it asks this store to
  * encrypt it and keeps only the ciphertext. The desktop app passes an adapter over Electron's
  * safeStorage (OS keychain); the preview and the CLI have no secure backend, so there saving a
@@ -41,6 +56,9 @@ export interface SecretStore {
 
 /** What the program hosting the core does on its behalf. */
 export interface CoreHost {
-  /** Close and re-create the core, e.g. to carry out a restore. The CLI has nothing to restart. */
-  requestRestart(reason: 'restore'): void;
+  /**
+   * Close and re-create the core: to carry out a restore, or to start on another data folder.
+   * The CLI has nothing to restart.
+   */
+  requestRestart(reason: 'restore' | 'data-folder'): void;
 }

@@ -5,6 +5,7 @@ import {
   systemClock,
   type Clock,
   type CoreHost,
+  type DataFolderHost,
   type DesktopIntegration,
   type Notifier,
   type SecretStore,
@@ -36,7 +37,15 @@ import { DeviceRegistry } from './network/pairing';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, EventListener } from './api';
-export type { Clock, CoreHost, DesktopIntegration, Notifier, SecretStore, Transport } from './host';
+export type {
+  Clock,
+  CoreHost,
+  DataFolderHost,
+  DesktopIntegration,
+  Notifier,
+  SecretStore,
+  Transport,
+} from './host';
 export { systemClock } from './host';
 export type { CoreJobs } from './jobs/background';
 export type { NetworkHostControl, NetworkHostState, NetworkJoiner } from './network/host-control';
@@ -76,6 +85,8 @@ export interface CoreOptions {
   networkHost?: NetworkHostControl;
   /** First-run pairing with another PC's host (the desktop shell); refused without one. */
   networkJoiner?: NetworkJoiner;
+  /** Settings › This PC › Data folder (the desktop shell); elsewhere the panel explains why not. */
+  dataFolder?: DataFolderHost;
 }
 
 export const DATABASE_FILE = 'clinic.db';
@@ -120,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     dataDir: options.dataDir,
     migrationsFolder,
+    nativeBinding: options.nativeBinding,
     backups,
     host: options.host ?? {
       requestRestart: () => logger.log('warn', 'restart requested but this program cannot restart'),
@@ -165,7 +177,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: options.desktop,
     env: options.env ?? process.env,
   });
-  const services: Services = { ...base, background, network, imports };
+  const services: Services = {
+    ...base,
+    background,
+    network,
+    imports,
+    dataFolder: options.dataFolder ?? null,
+  };
   const dispatcher = new Dispatcher(services, allHandlers(services), hub);
   const users = userQueries(sqlite);
   logger.log('info', 'core started', { dataDir: options.dataDir });
@@ -251,7 +269,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 // The core's public entry: the shell, the preview and the CLI import only from here.
-export { defaultDataDir, resolveDataDir } from './data-dir';
+export { dataDirSource, defaultDataDir, resolveDataDir } from './data-dir';
 export { PC_SETTINGS_NAME, pcSettingsSchema, type PcSettings } from './pc-settings';
 export { errorFields, fileLogger, type Logger } from './logger';
 export { defaultMigrationsFolder } from './db/locate';

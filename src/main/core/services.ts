@@ -1,4 +1,4 @@
-import type { Clock, CoreHost } from './host';
+import type { Clock, CoreHost, DataFolderHost } from './host';
 import type { AuditLog } from './audit/log';
 import type { BackupService } from './backups/backups';
 import type { ScryptCost } from './auth/password';
@@ -21,6 +21,8 @@ export interface Services {
   passwordCost: ScryptCost;
   dataDir: string;
   migrationsFolder: string;
+  /** The Electron build of better-sqlite3 in the desktop app, for a connection of a handler's own. */
+  nativeBinding: string | undefined;
   backups: BackupService;
   /** What the program hosting the core (desktop shell, preview, CLI) does on the core's behalf. */
   host: CoreHost;
@@ -30,6 +32,8 @@ export interface Services {
   statsMemo: StatsMemo;
   /** Paired PCs and pairing codes, and the server that lets them in (when this PC hosts). */
   network: { devices: DeviceRegistry; host: NetworkHostControl; joiner: NetworkJoiner | null };
+  /** Changing this PC's data folder: only the desktop app provides it (Settings › This PC). */
+  dataFolder: DataFolderHost | null;
   /** Patient import from CSV (src/main/core/imports), run in a worker thread. */
   imports: ImportService;
 }

@@ -15,6 +15,8 @@ import {
 } from 'electron';
 import {
   type Core,
+  type DataFolderHost,
+  dataDirSource,
   type DesktopIntegration,
   type NetworkHostControl,
   type NetworkJoiner,
@@ -38,6 +40,7 @@ import { resolveShellPaths, type NativeBindingKey, type ShellPaths } from './pat
 import { relaunchOptions } from './relaunch';
 import { currentWindowState, restorableWindow } from './window-state';
 import { startupRecovery } from './startup-error';
+import { createDataFolderHost } from './data-folder';
 import { createDesktopIntegration } from './desktop-integration';
 import { createDesktopNotifier } from './notifier';
 import { openSafeStorageSecretStore } from './secret-store';
@@ -50,7 +53,7 @@ export interface CoreFactoryOptions {
   nativeBinding: string | undefined;
   migrationsFolder: string;
   logger: Logger;
-  host: { requestRestart(reason: 'restore'): void };
+  host: { requestRestart(reason: 'restore' | 'data-folder'): void };
   /** The app runs the scheduler and the outbox relay (the CLI does not). */
   runBackgroundJobs: boolean;
   notifier: Notifier;
@@ -58,6 +61,7 @@ export interface CoreFactoryOptions {
   desktop: DesktopIntegration;
   networkHost: NetworkHostControl;
   networkJoiner: NetworkJoiner;
+  dataFolder: DataFolderHost;
 }
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<Core>;
 
@@ -107,7 +111,8 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     if (!tray) app.quit();
   });
 
-  // A restore replaces the database file, which only a fresh start can do safely.
+  // A restore replaces the database file, and another data folder is opened at start: only a
+  // fresh start can do either safely.
   const relaunch = (): void => {
     app.relaunch(relaunchOptions());
     app.quit();
@@ -116,11 +121,8 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
 
   const start = async (): Promise<void> => {
     const pcSettings = openPcSettingsOrNull();
-    dataDir = resolveDataDir({
-      env: process.env,
-      stored: pcSettings?.dataFolder(),
-      appFolder: app.getPath('userData'),
-    });
+    const stored = pcSettings?.dataFolder();
+    dataDir = resolveDataDir({ env: process.env, stored, appFolder: app.getPath('userData') });
     logger = openLogger(dataDir, !app.isPackaged);
     const paths = resolveShellPaths({
       appPath: app.getAppPath(),
@@ -186,6 +188,11 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       desktop: createDesktopIntegration(),
       networkHost: network.host.control,
       networkJoiner: network.joiner,
+      dataFolder: createDataFolderHost({
+        source: dataDirSource({ env: process.env, stored }),
+        pcSettings,
+        parentWindow: () => window,
+      }),
     });
     const started = core;
     network.host.attach(started);

@@ -138,6 +138,9 @@ const sampleInput: Record<ChannelName, unknown> = {
   'network/createPairingCode': {},
   'network/devices': {},
   'network/revokeDevice': { id: 1 },
+  'thisPc/dataFolder': {},
+  'thisPc/moveDataFolder': {},
+  'thisPc/openDataFolder': {},
 };
 
 describe('contract dispatch', () => {

@@ -18,9 +18,13 @@ const electron = vi.hoisted(() => ({
     getPath: vi.fn(() => '/nonexistent/userData'),
     getAppPath: vi.fn(() => '/nonexistent/app'),
   },
-  dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
+  dialog: {
+    showErrorBox: vi.fn(),
+    showMessageBoxSync: vi.fn(() => 0),
+    showOpenDialog: vi.fn<() => Promise<{ canceled: boolean; filePaths: string[] }>>(),
+  },
   Menu: { setApplicationMenu: vi.fn() },
-  pcSettings: { dataFolder: undefined as string | undefined },
+  pcSettings: { dataFolder: undefined as string | undefined, stored: [] as string[] },
 }));
 
 vi.mock('electron', () => ({
@@ -43,7 +47,7 @@ vi.mock('electron', () => ({
 vi.mock('../../../src/main/shell/pc-settings', () => ({
   openPcSettings: () => ({
     dataFolder: () => electron.pcSettings.dataFolder,
-    setDataFolder: vi.fn(),
+    setDataFolder: (folder: string) => electron.pcSettings.stored.push(folder),
     windowState: () => undefined,
     setWindowState: vi.fn(),
   }),
@@ -58,6 +62,7 @@ describe('runDesktopApp', () => {
     vi.clearAllMocks();
     electron.app.isPackaged = false;
     electron.pcSettings.dataFolder = undefined;
+    electron.pcSettings.stored = [];
     dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-shell-'));
     vi.stubEnv('CLINIC_DESK_DATA_DIR', dataDir);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -200,5 +205,71 @@ describe('runDesktopApp', () => {
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
     expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
     expect(electron.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+  });
+});
+
+describe('runDesktopApp: Settings › This PC › Data folder', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    vi.clearAllMocks();
+    electron.app.isPackaged = false;
+    electron.pcSettings.stored = [];
+    dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-shell-'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The options the shell hands the core; the core never finishes starting here. */
+  async function coreOptions(): Promise<Parameters<CoreFactory>[0]> {
+    let given: Parameters<CoreFactory>[0] | undefined;
+    runDesktopApp({
+      createCore: (options) => {
+        given = options;
+        return new Promise(() => undefined);
+      },
+    });
+    await vi.waitFor(() => expect(given).toBeDefined());
+    return given!;
+  }
+
+  it('tells the core where the folder came from, stores a new choice in pc-settings and relaunches', async () => {
+    vi.stubEnv('CLINIC_DESK_DATA_DIR', '');
+    electron.pcSettings.dataFolder = dataDir;
+    const options = await coreOptions();
+    expect(options.dataDir).toBe(dataDir);
+    expect(options.dataFolder.source()).toBe('chosen');
+
+    options.dataFolder.storeChoice('/mnt/d/clinic');
+    expect(electron.pcSettings.stored).toEqual(['/mnt/d/clinic']);
+    options.host.requestRestart('data-folder');
+    expect(electron.app.relaunch).toHaveBeenCalledWith({});
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('reports CLINIC_DESK_DATA_DIR as the source when it is set', async () => {
+    vi.stubEnv('CLINIC_DESK_DATA_DIR', dataDir);
+    electron.pcSettings.dataFolder = '/somewhere/else';
+    const options = await coreOptions();
+    expect(options.dataDir).toBe(dataDir);
+    expect(options.dataFolder.source()).toBe('environment');
+  });
+
+  it('asks for the folder with the native picker in the main process, and answers null when it is cancelled', async () => {
+    vi.stubEnv('CLINIC_DESK_DATA_DIR', '');
+    electron.pcSettings.dataFolder = undefined;
+    const options = await coreOptions();
+    expect(options.dataFolder.source()).toBe('default');
+
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/mnt/d/clinic'] });
+    expect(await options.dataFolder.pickFolder('move')).toBe('/mnt/d/clinic');
+    const [picker] = electron.dialog.showOpenDialog.mock.calls[0] as unknown as [{ properties: string[] }];
+    expect(picker.properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
+
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await options.dataFolder.pickFolder('open')).toBeNull();
   });
 });

@@ -8,12 +8,14 @@ const electron = vi.hoisted(() => ({ userData: '' }));
 vi.mock('electron', () => {
   const app = { getPath: () => electron.userData, getVersion: () => '0.1.0' };
   const ipcMain = { on: vi.fn() };
-  return { default: { app, ipcMain, shell: {} }, app, ipcMain, shell: {} };
+  const dialog = {};
+  return { default: { app, ipcMain, shell: {}, dialog }, app, ipcMain, shell: {}, dialog };
 });
 
 const { openPcSettings } = await import('../../../src/main/shell/pc-settings');
 const { defaultDataDir } = await import('../../../src/main/core/data-dir');
 const { storedDataFolder } = await import('../../../src/main/core/pc-settings');
+const { createDataFolderHost } = await import('../../../src/main/shell/data-folder');
 
 describe('per-PC settings (electron-store in the app, conf in the CLI)', () => {
   let home: string;
@@ -61,5 +63,22 @@ describe('per-PC settings (electron-store in the app, conf in the CLI)', () => {
   it('never writes the clinic data folder: the file lives in the app folder only', () => {
     openPcSettings().setDataFolder(join(home, 'clinic'));
     expect(() => readFileSync(join(home, 'clinic', 'pc-settings.json'))).toThrow();
+  });
+
+  it('stores the folder chosen in Settings › This PC where the CLI and the next start find it', () => {
+    const host = createDataFolderHost({
+      source: 'default',
+      pcSettings: openPcSettings(),
+      parentWindow: () => null,
+    });
+    host.storeChoice(join(home, 'clinic'));
+    expect(storedDataFolder(electron.userData)).toBe(join(home, 'clinic'));
+    expect(openPcSettings().dataFolder()).toBe(join(home, 'clinic'));
+    expect(defaultDataDir({ XDG_CONFIG_HOME: home }, 'linux')).toBe(join(home, 'clinic'));
+  });
+
+  it('refuses to store a choice when the settings file could not be opened at start', () => {
+    const host = createDataFolderHost({ source: 'default', pcSettings: null, parentWindow: () => null });
+    expect(() => host.storeChoice(join(home, 'clinic'))).toThrow(/settings file/);
   });
 });

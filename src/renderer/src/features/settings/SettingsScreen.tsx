@@ -23,6 +23,7 @@ import { useValidatedForm } from '../../lib/useValidatedForm';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { MailSettingsPanel } from '../mail/MailSettingsPanel';
 import { NetworkPanel } from '../network/NetworkPanel';
+import { DataFolderPanel } from '../thisPc/DataFolderPanel';
 import {
   settingsRequest,
   settingsValues,
@@ -52,6 +53,7 @@ export function SettingsScreen() {
       <MailSettingsPanel />
       <BackupsPanel />
       <NetworkPanel />
+      <DataFolderPanel />
     </Stack>
   );
 }
