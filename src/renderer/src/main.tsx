@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { Root } from './app/Root';
 import { createQueryClient } from './lib/queryClient';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // The CSP forbids eval; without this zod probes `new Function` and the console logs a violation.
 z.config({ jitless: true });
@@ -19,7 +19,7 @@ if (!container) throw new Error('index.html has no #root element.');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <QueryClientProvider client={createQueryClient()}>
         <Root />

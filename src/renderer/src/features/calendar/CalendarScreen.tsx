@@ -163,7 +163,8 @@ export function CalendarScreen() {
                       key={`a${entry.appointment.id}`}
                       gap="xs"
                       wrap="nowrap"
-                      opacity={entry.appointment.status === 'cancelled' ? 0.55 : 1}
+                      // Dimmed, not faded: opacity took the badge and link below AA contrast (issue 11).
+                      c={entry.appointment.status === 'cancelled' ? 'dimmed' : undefined}
                     >
                       <Text size="sm" ff="monospace">
                         {entry.appointment.time}
