@@ -169,3 +169,39 @@ describe('browser preview: admin dashboard', () => {
     expect(problems.cspViolations).toEqual([]);
   });
 });
+
+/**
+ * Issue 11, defect 8: on the first day of a month, before any visit, the month-to-date charts
+ * were empty boxes (and this file failed on a fresh clone that day). The demo clinic at 07:00 on
+ * 1 December 2026, the day it happened: each such chart says why it is empty.
+ */
+describe('browser preview: the dashboard on the first of a month', () => {
+  const FIRST_OF_MONTH = '2026-12-01T07:00:00Z';
+  let preview: Preview;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([startPreview({ now: FIRST_OF_MONTH }), launchBrowser()]);
+    page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('says "No completed visits yet this month" instead of drawing an empty chart', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Use admin' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const visits = page.getByRole('figure', { name: 'Visits per department' });
+    await visits.getByText('No completed visits yet this month.').waitFor();
+    expect(await visits.locator('.recharts-bar-rectangle').count()).toBe(0);
+    // Appointments per day covers the last 30 days, not the month: it still has November's.
+    const perDay = page.getByRole('figure', { name: 'Appointments per day' });
+    await perDay.locator('.recharts-bar-rectangle').first().waitFor();
+  });
+});
