@@ -1,10 +1,10 @@
 import { Textarea, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { departmentCreateInput, type DepartmentSummary } from '../../../../shared/channels/departments';
-import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { EditDialog } from '../../components/EditDialog';
+import { DialogForm } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
-import { refreshData } from '../../lib/refresh';
+import { useSaveCallbacks } from '../../lib/useSaveCallbacks';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 
 type Values = { name: string; description: string };
@@ -17,18 +17,14 @@ interface Props {
 }
 
 export function DepartmentDialog({ target, onClose }: Props) {
-  const title = target === 'new' ? 'New department' : 'Edit department';
   return (
-    <FormDialog opened={target !== null} onClose={onClose} title={title} centered>
-      {target === null ? null : (
-        <DepartmentForm key={target === 'new' ? 'new' : target.id} target={target} onDone={onClose} />
-      )}
-    </FormDialog>
+    <EditDialog target={target} titles={{ new: 'New department', edit: 'Edit department' }} onClose={onClose}>
+      {(current, onDone) => <DepartmentForm target={current} onDone={onDone} />}
+    </EditDialog>
   );
 }
 
 function DepartmentForm({ target, onDone }: { target: DepartmentSummary | 'new'; onDone: () => void }) {
-  const queryClient = useQueryClient();
   const create = useChannelMutation('departments/create');
   const update = useChannelMutation('departments/update');
   const form = useValidatedForm<Values>({
@@ -38,13 +34,7 @@ function DepartmentForm({ target, onDone }: { target: DepartmentSummary | 'new';
         : { name: target.name, description: target.description },
     validate,
   });
-  const done = {
-    onSuccess: () => {
-      void refreshData(queryClient);
-      onDone();
-    },
-    onError: form.showServerError,
-  };
+  const done = useSaveCallbacks(onDone, form.showServerError);
 
   const submit = form.onSubmit((values) =>
     target === 'new' ? create.mutate(values, done) : update.mutate({ id: target.id, ...values }, done),

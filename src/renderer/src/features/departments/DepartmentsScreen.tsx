@@ -1,8 +1,8 @@
-import { Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { DepartmentSummary } from '../../../../shared/channels/departments';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { LoadError } from '../../components/LoadError';
+import { DataTable } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
 import { useChannelQuery } from '../../lib/api';
@@ -18,70 +18,47 @@ export function DepartmentsScreen() {
         description="The clinic's departments. A retired department keeps its doctors but gets no new ones."
         action={<Button onClick={() => setEditing('new')}>New department</Button>}
       />
-      {departments.isError ? (
-        <LoadError what="departments" error={departments.error} onRetry={() => void departments.refetch()} />
-      ) : null}
-      <Paper withBorder>
-        {!departments.data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading departments">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} height={28} />
-            ))}
-          </Stack>
-        ) : departments.data.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            No departments yet. Create the first one to start adding doctors.
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Departments">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th>Active doctors</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {departments.data.map((department) => (
-                  <Table.Tr key={department.id}>
-                    <Table.Td fw={500}>{department.name}</Table.Td>
-                    <Table.Td c="dimmed">{department.description}</Table.Td>
-                    <Table.Td>{department.doctorCount}</Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={department.active} inactiveLabel="Retired" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Edit ${department.name}`}
-                          onClick={() => setEditing(department)}
-                        >
-                          Edit
-                        </Button>
-                        <SetActiveAction
-                          channel="departments/setActive"
-                          id={department.id}
-                          name={department.name}
-                          active={department.active}
-                          deactivateLabel="Retire"
-                          reactivateLabel="Reinstate"
-                          confirmTitle="Retire department"
-                          confirmMessage={`Retire ${department.name}? Its ${department.doctorCount} active doctor(s) stay, but no new doctors can join it. You can reinstate it later.`}
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <DataTable
+        query={departments}
+        what="departments"
+        label="Departments"
+        columns={['Name', 'Description', 'Active doctors', 'Status', 'Actions']}
+        minWidth={720}
+        loadingRows={4}
+        empty="No departments yet. Create the first one to start adding doctors."
+        row={(department) => (
+          <Table.Tr key={department.id}>
+            <Table.Td fw={500}>{department.name}</Table.Td>
+            <Table.Td c="dimmed">{department.description}</Table.Td>
+            <Table.Td>{department.doctorCount}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={department.active} inactiveLabel="Retired" />
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`Edit ${department.name}`}
+                  onClick={() => setEditing(department)}
+                >
+                  Edit
+                </Button>
+                <SetActiveAction
+                  channel="departments/setActive"
+                  id={department.id}
+                  name={department.name}
+                  active={department.active}
+                  deactivateLabel="Retire"
+                  reactivateLabel="Reinstate"
+                  confirmTitle="Retire department"
+                  confirmMessage={`Retire ${department.name}? Its ${department.doctorCount} active doctor(s) stay, but no new doctors can join it. You can reinstate it later.`}
+                />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Paper>
+      />
       <DepartmentDialog target={editing} onClose={() => setEditing(null)} />
     </Stack>
   );

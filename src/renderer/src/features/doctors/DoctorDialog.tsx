@@ -1,10 +1,10 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { DepartmentSummary } from '../../../../shared/channels/departments';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
-import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { EditDialog } from '../../components/EditDialog';
+import { DialogForm } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { useSaveCallbacks } from '../../lib/useSaveCallbacks';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { doctorRequest, doctorValues, emptyDoctor, validateDoctor, type DoctorValues } from './doctorForm';
 
@@ -16,22 +16,14 @@ interface Props {
 
 export function DoctorDialog({ target, departments, onClose }: Props) {
   return (
-    <FormDialog
-      opened={target !== null}
+    <EditDialog
+      target={target}
+      titles={{ new: 'New doctor', edit: 'Edit doctor' }}
       onClose={onClose}
-      title={target === 'new' ? 'New doctor' : 'Edit doctor'}
       size="lg"
-      centered
     >
-      {target === null ? null : (
-        <DoctorForm
-          key={target === 'new' ? 'new' : target.id}
-          target={target}
-          departments={departments}
-          onDone={onClose}
-        />
-      )}
-    </FormDialog>
+      {(current, onDone) => <DoctorForm target={current} departments={departments} onDone={onDone} />}
+    </EditDialog>
   );
 }
 
@@ -44,7 +36,6 @@ function DoctorForm({
   departments: readonly DepartmentSummary[];
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
   const create = useChannelMutation('doctors/create');
   const update = useChannelMutation('doctors/update');
   const form = useValidatedForm<DoctorValues>({
@@ -53,13 +44,7 @@ function DoctorForm({
   });
   // Retired departments take no new doctors; a doctor already in one keeps it selectable.
   const choices = departments.filter((d) => d.active || (target !== 'new' && d.id === target.departmentId));
-  const done = {
-    onSuccess: () => {
-      void refreshData(queryClient);
-      onDone();
-    },
-    onError: form.showServerError,
-  };
+  const done = useSaveCallbacks(onDone, form.showServerError);
   const submit = form.onSubmit((values) =>
     target === 'new'
       ? create.mutate(doctorRequest(values), done)

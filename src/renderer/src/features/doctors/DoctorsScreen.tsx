@@ -1,8 +1,8 @@
-import { Button, Group, NativeSelect, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { LoadError } from '../../components/LoadError';
+import { DataTable } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
 import { useChannelQuery } from '../../lib/api';
@@ -59,97 +59,73 @@ export function DoctorsScreen() {
           />
         </Group>
       </Paper>
-      {doctors.isError ? (
-        <LoadError what="doctors" error={doctors.error} onRetry={() => void doctors.refetch()} />
-      ) : null}
-      <Paper withBorder>
-        {!doctors.data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading doctors">
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} height={28} />
-            ))}
-          </Stack>
-        ) : doctors.data.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            No doctors here yet. Add one with “New doctor”.
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={980}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Doctors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Department</Table.Th>
-                  <Table.Th>Consultation</Table.Th>
-                  <Table.Th>Contact</Table.Th>
-                  <Table.Th>Account</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {doctors.data.map((doctor) => (
-                  <Table.Tr key={doctor.id}>
-                    <Table.Td fw={500}>
-                      {doctor.fullName}
-                      {doctor.qualifications ? (
-                        <Text size="xs" c="dimmed">
-                          {doctor.qualifications}
-                        </Text>
-                      ) : null}
-                      {doctor.active ? null : <ActiveBadge active={false} />}
-                    </Table.Td>
-                    <Table.Td>{doctor.departmentName}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{doctor.consultationMinutes} min</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {doctor.email || doctor.phone ? (
-                        <>
-                          {doctor.email ? <Text size="sm">{doctor.email}</Text> : null}
-                          {doctor.phone ? (
-                            <Text size="xs" c="dimmed">
-                              {doctor.phone}
-                            </Text>
-                          ) : null}
-                        </>
-                      ) : (
-                        <Missing />
-                      )}
-                    </Table.Td>
-                    <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Edit ${doctor.fullName}`}
-                          onClick={() => setEditing(doctor)}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={`Hours of ${doctor.fullName}`}
-                          onClick={() => setHoursOf(doctor)}
-                        >
-                          Hours
-                        </Button>
-                        <SetActiveAction
-                          channel="doctors/setActive"
-                          id={doctor.id}
-                          name={doctor.fullName}
-                          active={doctor.active}
-                          confirmTitle="Deactivate doctor"
-                          confirmMessage={`Deactivate ${doctor.fullName}? They can no longer be booked; their history stays. A doctor with upcoming appointments cannot be deactivated.`}
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <DataTable
+        query={doctors}
+        what="doctors"
+        label="Doctors"
+        columns={['Name', 'Department', 'Consultation', 'Contact', 'Account', 'Actions']}
+        minWidth={980}
+        loadingRows={6}
+        empty="No doctors here yet. Add one with “New doctor”."
+        row={(doctor) => (
+          <Table.Tr key={doctor.id}>
+            <Table.Td fw={500}>
+              {doctor.fullName}
+              {doctor.qualifications ? (
+                <Text size="xs" c="dimmed">
+                  {doctor.qualifications}
+                </Text>
+              ) : null}
+              {doctor.active ? null : <ActiveBadge active={false} />}
+            </Table.Td>
+            <Table.Td>{doctor.departmentName}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{doctor.consultationMinutes} min</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {doctor.email || doctor.phone ? (
+                <>
+                  {doctor.email ? <Text size="sm">{doctor.email}</Text> : null}
+                  {doctor.phone ? (
+                    <Text size="xs" c="dimmed">
+                      {doctor.phone}
+                    </Text>
+                  ) : null}
+                </>
+              ) : (
+                <Missing />
+              )}
+            </Table.Td>
+            <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`Edit ${doctor.fullName}`}
+                  onClick={() => setEditing(doctor)}
+                >
+                  Edit
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`Hours of ${doctor.fullName}`}
+                  onClick={() => setHoursOf(doctor)}
+                >
+                  Hours
+                </Button>
+                <SetActiveAction
+                  channel="doctors/setActive"
+                  id={doctor.id}
+                  name={doctor.fullName}
+                  active={doctor.active}
+                  confirmTitle="Deactivate doctor"
+                  confirmMessage={`Deactivate ${doctor.fullName}? They can no longer be booked; their history stays. A doctor with upcoming appointments cannot be deactivated.`}
+                />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Paper>
+      />
       <DoctorDialog target={editing} departments={departments.data ?? []} onClose={() => setEditing(null)} />
       <DoctorHoursDialog doctor={hoursOf} onClose={() => setHoursOf(null)} />
     </Stack>

@@ -1,11 +1,11 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import type { StaffSummary } from '../../../../shared/dto';
 import { ROLE_LABELS, ROLES } from '../../../../shared/roles';
-import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { EditDialog } from '../../components/EditDialog';
+import { DialogForm } from '../../components/FormDialog';
 import { useChannelMutation } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { useSaveCallbacks } from '../../lib/useSaveCallbacks';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import {
   createRequest,
@@ -26,22 +26,14 @@ interface Props {
 
 export function StaffDialog({ target, doctors, onClose }: Props) {
   return (
-    <FormDialog
-      opened={target !== null}
+    <EditDialog
+      target={target}
+      titles={{ new: 'New staff account', edit: 'Edit staff account' }}
       onClose={onClose}
-      title={target === 'new' ? 'New staff account' : 'Edit staff account'}
       size="lg"
-      centered
     >
-      {target === null ? null : (
-        <StaffForm
-          key={target === 'new' ? 'new' : target.id}
-          target={target}
-          doctors={doctors}
-          onDone={onClose}
-        />
-      )}
-    </FormDialog>
+      {(current, onDone) => <StaffForm target={current} doctors={doctors} onDone={onDone} />}
+    </EditDialog>
   );
 }
 
@@ -55,7 +47,6 @@ function StaffForm({
   onDone: () => void;
 }) {
   const isNew = target === 'new';
-  const queryClient = useQueryClient();
   const create = useChannelMutation('staff/create');
   const update = useChannelMutation('staff/update');
   const form = useValidatedForm<StaffValues>({
@@ -64,13 +55,7 @@ function StaffForm({
   });
   // Each doctor has at most one account: offer the doctors without one (and this account's own).
   const linkable = doctors.filter((d) => d.username === null || (!isNew && d.id === target.doctorId));
-  const done = {
-    onSuccess: () => {
-      void refreshData(queryClient);
-      onDone();
-    },
-    onError: form.showServerError,
-  };
+  const done = useSaveCallbacks(onDone, form.showServerError);
   const submit = form.onSubmit((values) =>
     isNew
       ? create.mutate(createRequest(values), done)

@@ -1,8 +1,8 @@
-import { Box, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { StaffSummary } from '../../../../shared/dto';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { LoadError } from '../../components/LoadError';
+import { DataTable } from '../../components/DataTable';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
@@ -32,92 +32,71 @@ export function StaffScreen() {
         description="Who can sign in to Clinic Desk, and as what. A doctor account belongs to one doctor."
         action={<Button onClick={() => setEditing('new')}>New account</Button>}
       />
-      {staff.isError ? (
-        <LoadError what="staff" error={staff.error} onRetry={() => void staff.refetch()} />
-      ) : null}
-      <Paper withBorder>
-        {!staff.data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading staff">
-            {Array.from({ length: 5 }, (_, i) => (
-              <Skeleton key={i} height={28} />
-            ))}
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Staff accounts">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Username</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Doctor</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {staff.data.map((account) => (
-                  <Table.Tr key={account.id}>
-                    <Table.Td fw={500}>
-                      {account.fullName}
-                      {account.id === me?.userId ? (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          (you)
-                        </Text>
-                      ) : null}
-                      {account.active ? null : (
-                        <div>
-                          <ActiveBadge active={false} />
-                        </div>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{account.username}</Table.Td>
-                    <Table.Td>
-                      {/* Wide tables squeeze cells; a role must never be cut to "ADMI…". */}
-                      <Box miw="max-content">
-                        <RoleBadge role={account.role} />
-                      </Box>
-                    </Table.Td>
-                    <Table.Td>{doctorName(account.doctorId) ?? ''}</Table.Td>
-                    <Table.Td c="dimmed">{lastSignIn(account.lastLoginAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Edit ${account.fullName}`}
-                          onClick={() => setEditing(account)}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={`Reset password of ${account.fullName}`}
-                          onClick={() => setResetting(account)}
-                        >
-                          Reset password
-                        </Button>
-                        {account.id === me?.userId ? null : (
-                          <SetActiveAction
-                            channel="staff/setActive"
-                            id={account.id}
-                            name={account.fullName}
-                            active={account.active}
-                            confirmTitle="Deactivate account"
-                            confirmMessage={`Deactivate ${account.fullName} (${account.username})? They are signed out at once and cannot sign in until reactivated.`}
-                          />
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <DataTable
+        query={staff}
+        what="staff"
+        label="Staff accounts"
+        columns={['Name', 'Username', 'Role', 'Doctor', 'Last sign-in', 'Actions']}
+        minWidth={900}
+        loadingRows={5}
+        row={(account) => (
+          <Table.Tr key={account.id}>
+            <Table.Td fw={500}>
+              {account.fullName}
+              {account.id === me?.userId ? (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  (you)
+                </Text>
+              ) : null}
+              {account.active ? null : (
+                <div>
+                  <ActiveBadge active={false} />
+                </div>
+              )}
+            </Table.Td>
+            <Table.Td>{account.username}</Table.Td>
+            <Table.Td>
+              {/* Wide tables squeeze cells; a role must never be cut to "ADMI…". */}
+              <Box miw="max-content">
+                <RoleBadge role={account.role} />
+              </Box>
+            </Table.Td>
+            <Table.Td>{doctorName(account.doctorId) ?? ''}</Table.Td>
+            <Table.Td c="dimmed">{lastSignIn(account.lastLoginAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`Edit ${account.fullName}`}
+                  onClick={() => setEditing(account)}
+                >
+                  Edit
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`Reset password of ${account.fullName}`}
+                  onClick={() => setResetting(account)}
+                >
+                  Reset password
+                </Button>
+                {account.id === me?.userId ? null : (
+                  <SetActiveAction
+                    channel="staff/setActive"
+                    id={account.id}
+                    name={account.fullName}
+                    active={account.active}
+                    confirmTitle="Deactivate account"
+                    confirmMessage={`Deactivate ${account.fullName} (${account.username})? They are signed out at once and cannot sign in until reactivated.`}
+                  />
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Paper>
+      />
       <StaffDialog target={editing} doctors={doctors.data ?? []} onClose={() => setEditing(null)} />
       <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
     </Stack>
