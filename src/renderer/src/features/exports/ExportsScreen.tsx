@@ -1,21 +1,8 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Code,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { ExportItem } from '../../../../shared/dto/jobs';
-import { AlertIcon } from '../../components/icons';
+import { Panel, PanelTable } from '../../components/Panel';
 import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { useExportProgress } from '../../lib/useJobEvents';
@@ -63,29 +50,27 @@ function PatientExportPicker({ role }: { role: Role }) {
     label: `${p.fullName} (${p.patientNumber})`,
   }));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="export-patient-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="export-patient-title">
-          {role === 'reception' ? 'Request a patient’s history' : 'Export a patient’s history'}
-        </Title>
-        <Group align="flex-end">
-          <Select
-            label="Patient"
-            placeholder="Type a name, phone or patient number"
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={options}
-            value={patientId}
-            onChange={setPatientId}
-            nothingFoundMessage={query ? 'No patient found' : undefined}
-            filter={({ options: all }) => all}
-            w={360}
-          />
-          {patientId ? <ExportHistoryButton patientId={Number(patientId)} /> : null}
-        </Group>
-      </Stack>
-    </Paper>
+    <Panel
+      id="export-patient-title"
+      title={role === 'reception' ? 'Request a patient’s history' : 'Export a patient’s history'}
+    >
+      <Group align="flex-end">
+        <Select
+          label="Patient"
+          placeholder="Type a name, phone or patient number"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options}
+          value={patientId}
+          onChange={setPatientId}
+          nothingFoundMessage={query ? 'No patient found' : undefined}
+          filter={({ options: all }) => all}
+          w={360}
+        />
+        {patientId ? <ExportHistoryButton patientId={Number(patientId)} /> : null}
+      </Group>
+    </Panel>
   );
 }
 
@@ -95,32 +80,27 @@ function RangeExportForm() {
   const start = useChannelMutation('exports/startRange');
   const [error, setError] = useState<string | null>(null);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="export-range-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="export-range-title">
-          Export all appointments in a period
-        </Title>
-        <Group align="flex-end">
-          <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-          <Button
-            loading={start.isPending}
-            disabled={!from || !to}
-            onClick={() => {
-              setError(null);
-              start.mutate({ from, to }, { onError: (e) => setError(errorMessage(e)) });
-            }}
-          >
-            Start export
-          </Button>
-        </Group>
-        {error ? (
-          <Text c="red" size="sm" role="alert">
-            {error}
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Panel id="export-range-title" title="Export all appointments in a period">
+      <Group align="flex-end">
+        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button
+          loading={start.isPending}
+          disabled={!from || !to}
+          onClick={() => {
+            setError(null);
+            start.mutate({ from, to }, { onError: (e) => setError(errorMessage(e)) });
+          }}
+        >
+          Start export
+        </Button>
+      </Group>
+      {error ? (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </Panel>
   );
 }
 
@@ -128,40 +108,22 @@ function ExportsList({ role }: { role: Role }) {
   const exports = useChannelQuery('exports/list', { limit: 50 });
   const progress = useExportProgress();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="exports-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="exports-title">
-          Recent exports
-        </Title>
-        {exports.isError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {errorMessage(exports.error)}
-          </Alert>
-        ) : null}
-        <Table striped aria-label="Exports">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Export</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Rows</Table.Th>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(exports.data ?? []).map((item) => (
-              <ExportRow key={item.id} item={item} rowsSoFar={progress[item.id]} role={role} />
-            ))}
-          </Table.Tbody>
-        </Table>
-        {exports.data && exports.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No exports yet.
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Panel id="exports-title" title="Recent exports">
+      <PanelTable
+        label="Exports"
+        columns={['Export', 'Status', 'Rows', 'File', 'Email', '']}
+        error={exports.isError ? errorMessage(exports.error) : null}
+      >
+        {(exports.data ?? []).map((item) => (
+          <ExportRow key={item.id} item={item} rowsSoFar={progress[item.id]} role={role} />
+        ))}
+      </PanelTable>
+      {exports.data && exports.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No exports yet.
+        </Text>
+      ) : null}
+    </Panel>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { JobName, JobOverview } from '../../../../shared/dto/jobs';
-import { AlertIcon } from '../../components/icons';
+import { Panel, PanelTable } from '../../components/Panel';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import { formatCounts, formatInstant } from './jobFormat';
@@ -49,45 +49,27 @@ function JobsPanel() {
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="jobs-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="jobs-title">
-          Scheduled jobs
-        </Title>
-        {jobs.isError ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {errorMessage(jobs.error)}
-          </Alert>
-        ) : null}
-        <Table striped aria-label="Scheduled jobs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Job</Table.Th>
-              <Table.Th>Schedule</Table.Th>
-              <Table.Th>Last run</Table.Th>
-              <Table.Th>Next run</Table.Th>
-              <Table.Th>Recent failures</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(jobs.data ?? []).map((job) => (
-              <JobRow
-                key={job.job}
-                job={job}
-                onRun={() => runNow(job.job)}
-                running={run.isPending && run.variables.job === job.job}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-        {message ? (
-          <Text size="sm" c={message.ok ? 'teal' : 'red'} role="status">
-            {message.text}
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Panel id="jobs-title" title="Scheduled jobs">
+      <PanelTable
+        label="Scheduled jobs"
+        columns={['Job', 'Schedule', 'Last run', 'Next run', 'Recent failures', '']}
+        error={jobs.isError ? errorMessage(jobs.error) : null}
+      >
+        {(jobs.data ?? []).map((job) => (
+          <JobRow
+            key={job.job}
+            job={job}
+            onRun={() => runNow(job.job)}
+            running={run.isPending && run.variables.job === job.job}
+          />
+        ))}
+      </PanelTable>
+      {message ? (
+        <Text size="sm" c={message.ok ? 'teal' : 'red'} role="status">
+          {message.text}
+        </Text>
+      ) : null}
+    </Panel>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { OutboxItem } from '../../../../shared/dto/jobs';
-import { AlertIcon } from '../../components/icons';
+import { Panel, PanelTable } from '../../components/Panel';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { DeliveryNote } from '../mail/DeliveryNote';
 import { formatInstant } from '../jobs/jobFormat';
@@ -14,83 +14,68 @@ export function OutboxPanel() {
   const [error, setError] = useState<string | null>(null);
   const data = outbox.data;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="outbox-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="outbox-title">
-            Email outbox
-          </Title>
-          {data ? (
-            <Text size="sm" c="dimmed">
-              {data.counts.queued} waiting · {data.counts.sending} sending · {data.counts.sent} sent ·{' '}
-              {data.counts.failed} failed
-            </Text>
-          ) : null}
-        </Group>
-        {data ? <DeliveryNote delivery={data.delivery} /> : null}
-        {outbox.isError || error ? (
-          <Alert color="red" icon={<AlertIcon />} role="alert">
-            {error ?? errorMessage(outbox.error)}
-          </Alert>
-        ) : null}
-        <Table striped aria-label="Email outbox">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Message</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-              <Table.Th>Last error</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(data?.items ?? []).map((item: OutboxItem) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <Text size="sm">{item.subject}</Text>
-                  <Text size="xs" c="dimmed">
-                    #{item.id} · {item.kind} · {formatInstant(item.createdAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{item.to}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={item.status} />
-                  {item.status === 'queued' && item.nextAttemptAt && item.attempts > 0 ? (
-                    <Text size="xs" c="dimmed">
-                      next try {formatInstant(item.nextAttemptAt)}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{item.attempts}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{item.lastError ?? ''}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {item.status === 'failed' || (item.status === 'queued' && item.attempts > 0) ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={`Retry message ${item.id}`}
-                      onClick={() => {
-                        setError(null);
-                        retry.mutate({ id: item.id }, { onError: (e) => setError(errorMessage(e)) });
-                      }}
-                    >
-                      Retry
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {data && data.items.length === 0 ? (
+    <Panel
+      id="outbox-title"
+      title="Email outbox"
+      aside={
+        data ? (
           <Text size="sm" c="dimmed">
-            No email has been sent yet.
+            {data.counts.queued} waiting · {data.counts.sending} sending · {data.counts.sent} sent ·{' '}
+            {data.counts.failed} failed
           </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+        ) : null
+      }
+    >
+      {data ? <DeliveryNote delivery={data.delivery} /> : null}
+      <PanelTable
+        label="Email outbox"
+        columns={['Message', 'To', 'Status', 'Attempts', 'Last error', '']}
+        error={error ?? (outbox.isError ? errorMessage(outbox.error) : null)}
+      >
+        {(data?.items ?? []).map((item: OutboxItem) => (
+          <Table.Tr key={item.id}>
+            <Table.Td>
+              <Text size="sm">{item.subject}</Text>
+              <Text size="xs" c="dimmed">
+                #{item.id} · {item.kind} · {formatInstant(item.createdAt)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{item.to}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={item.status} />
+              {item.status === 'queued' && item.nextAttemptAt && item.attempts > 0 ? (
+                <Text size="xs" c="dimmed">
+                  next try {formatInstant(item.nextAttemptAt)}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{item.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{item.lastError ?? ''}</Text>
+            </Table.Td>
+            <Table.Td>
+              {item.status === 'failed' || (item.status === 'queued' && item.attempts > 0) ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`Retry message ${item.id}`}
+                  onClick={() => {
+                    setError(null);
+                    retry.mutate({ id: item.id }, { onError: (e) => setError(errorMessage(e)) });
+                  }}
+                >
+                  Retry
+                </Button>
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PanelTable>
+      {data && data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No email has been sent yet.
+        </Text>
+      ) : null}
+    </Panel>
   );
 }
