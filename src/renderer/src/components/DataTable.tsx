@@ -1,4 +1,4 @@
-import { Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { LoadError } from './LoadError';
@@ -68,5 +68,14 @@ export function DataTable<T>({
         )}
       </Paper>
     </>
+  );
+}
+
+/** A row's "Edit" button, named for the row ("Edit Dr Rao") so a screen reader can tell them apart. */
+export function EditRowButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <Button size="xs" variant="default" aria-label={`Edit ${name}`} onClick={onClick}>
+      Edit
+    </Button>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { DepartmentSummary } from '../../../../shared/channels/departments';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, EditRowButton } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
 import { useChannelQuery } from '../../lib/api';
@@ -36,14 +36,7 @@ export function DepartmentsScreen() {
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="default"
-                  aria-label={`Edit ${department.name}`}
-                  onClick={() => setEditing(department)}
-                >
-                  Edit
-                </Button>
+                <EditRowButton name={department.name} onClick={() => setEditing(department)} />
                 <SetActiveAction
                   channel="departments/setActive"
                   id={department.id}

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Paper, Stack, Switch, Table, Text } from '
 import { useState } from 'react';
 import type { DoctorSummary } from '../../../../shared/channels/doctors';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, EditRowButton } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
 import { useChannelQuery } from '../../lib/api';
@@ -97,14 +97,7 @@ export function DoctorsScreen() {
             <Table.Td>{doctor.username ?? <Missing />}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="default"
-                  aria-label={`Edit ${doctor.fullName}`}
-                  onClick={() => setEditing(doctor)}
-                >
-                  Edit
-                </Button>
+                <EditRowButton name={doctor.fullName} onClick={() => setEditing(doctor)} />
                 <Button
                   size="xs"
                   variant="light"

@@ -2,7 +2,7 @@ import { Box, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { StaffSummary } from '../../../../shared/dto';
 import { ActiveBadge } from '../../components/ActiveBadge';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, EditRowButton } from '../../components/DataTable';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SetActiveAction } from '../../components/SetActiveAction';
@@ -66,14 +66,7 @@ export function StaffScreen() {
             <Table.Td c="dimmed">{lastSignIn(account.lastLoginAt)}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="default"
-                  aria-label={`Edit ${account.fullName}`}
-                  onClick={() => setEditing(account)}
-                >
-                  Edit
-                </Button>
+                <EditRowButton name={account.fullName} onClick={() => setEditing(account)} />
                 <Button
                   size="xs"
                   variant="light"
