@@ -43,11 +43,7 @@ export function DataTable<T>({
       ) : null}
       <Paper withBorder>
         {!data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
-            {Array.from({ length: loadingRows }, (_, i) => (
-              <Skeleton key={i} height={28} />
-            ))}
-          </Stack>
+          <LoadingRows what={what} rows={loadingRows} />
         ) : data.length === 0 && empty !== undefined ? (
           <Text p="lg" c="dimmed">
             {empty}
@@ -77,5 +73,16 @@ export function EditRowButton({ name, onClick }: { name: string; onClick: () => 
     <Button size="xs" variant="default" aria-label={`Edit ${name}`} onClick={onClick}>
       Edit
     </Button>
+  );
+}
+
+/** A list still loading: grey lines where its rows will be, announced as "Loading …". */
+export function LoadingRows({ what, rows, height = 28 }: { what: string; rows: number; height?: number }) {
+  return (
+    <Stack p="md" gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} height={height} />
+      ))}
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Center, Group, NativeSelect, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Center, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { auditListInput } from '../../../../shared/channels/audit';
@@ -9,6 +9,7 @@ import { usePagedList } from '../../lib/usePagedList';
 import { PageFooter } from '../../components/PageFooter';
 import { schemaIssues } from '../../lib/formErrors';
 import { describeAuditRange, formatInstant, humanize } from './auditFormat';
+import { LoadingRows } from '../../components/DataTable';
 
 const PAGE_SIZE = 50;
 
@@ -110,11 +111,7 @@ export function AuditScreen() {
       ) : null}
       <Paper withBorder>
         {!data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading the audit log">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} height={24} />
-            ))}
-          </Stack>
+          <LoadingRows what="the audit log" rows={8} height={24} />
         ) : data.items.length === 0 ? (
           <Center py={48}>
             <Text c="dimmed">No entries match these filters.</Text>

@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   Paper,
-  Skeleton,
   Stack,
   Switch,
   Text,
@@ -29,6 +28,7 @@ import { schemaIssues } from '../../lib/formErrors';
 import { PatientsTable } from './PatientsTable';
 import { describeRange } from './patientFormat';
 import { ImportDialog } from '../imports/ImportDialog';
+import { LoadingRows } from '../../components/DataTable';
 
 const PAGE_SIZE = 25;
 /** Long enough to skip most keystrokes, short enough to feel instant at the front desk. */
@@ -150,11 +150,7 @@ function PatientList({ canRegister, canImport }: { canRegister: boolean; canImpo
 
       <Paper withBorder>
         {!data ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading patients">
-            {Array.from({ length: 6 }, (_, index) => (
-              <Skeleton key={index} height={28} />
-            ))}
-          </Stack>
+          <LoadingRows what="patients" rows={6} />
         ) : data.items.length === 0 ? (
           <Center py={48}>
             <EmptyState
