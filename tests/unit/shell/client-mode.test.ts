@@ -11,6 +11,7 @@ import { EVENT_IPC_CHANNEL } from '../../../src/shared/bridge';
 import type { SetupStatus } from '../../../src/shared/dto';
 import type { Result } from '../../../src/shared/result';
 import { tempCore, tempDir, type TempCore } from '../../support/temp-core';
+import { coreOptionsGiven } from './fakes';
 
 type Listener = (...args: unknown[]) => void;
 type IpcHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>>;
@@ -243,16 +244,9 @@ describe('the desktop app on a PC paired with the clinic host', () => {
   });
 
   it('pairs from the first-run screen: the secret is kept with safeStorage, the window gets only "restarting"', async () => {
-    let given: Parameters<CoreFactory>[0] | undefined;
-    runDesktopApp({
-      createCore: (options) => {
-        given = options;
-        return new Promise(() => undefined);
-      },
-    });
-    await vi.waitFor(() => expect(given).toBeDefined());
+    const given = await coreOptionsGiven(runDesktopApp);
     // The first-run PC's own (empty) clinic, with the shell's joiner, as the app opens it.
-    const firstRun = await tempCore({ networkJoiner: given!.networkJoiner });
+    const firstRun = await tempCore({ networkJoiner: given.networkJoiner });
     try {
       const window = firstRun.core.connect('ipc');
       const probe = await window.call('network/probe', { address });
