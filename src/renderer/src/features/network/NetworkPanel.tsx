@@ -36,10 +36,8 @@ export function NetworkPanel() {
     configure.mutate(
       { enabled, port: Number(shownPort) },
       {
-        onSuccess: () => {
-          setPort(null);
-          void status.refetch();
-        },
+        // network/status refetches by itself: it reads the settings this write changes.
+        onSuccess: () => setPort(null),
       },
     );
 
@@ -132,7 +130,7 @@ export function NetworkPanel() {
                         Revoked
                       </Text>
                     ) : (
-                      <RevokeDevice device={device} onRevoked={() => void devices.refetch()} />
+                      <RevokeDevice device={device} />
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -147,9 +145,10 @@ export function NetworkPanel() {
 
 /**
  * Revoke, after a confirmation: the PC's next call is refused and only a new pairing brings it
- * back. The host's refusal is shown in the dialog, which then stays open.
+ * back. The host's refusal is shown in the dialog, which then stays open; on success the list
+ * refetches by itself (network/devices reads what the write changes).
  */
-function RevokeDevice({ device, onRevoked }: { device: NetworkDevice; onRevoked: () => void }) {
+function RevokeDevice({ device }: { device: NetworkDevice }) {
   const revoke = useChannelMutation('network/revokeDevice');
   const [confirming, setConfirming] = useState(false);
   return (
@@ -177,10 +176,7 @@ function RevokeDevice({ device, onRevoked }: { device: NetworkDevice; onRevoked:
           revoke.mutate(
             { id: device.id },
             {
-              onSuccess: () => {
-                setConfirming(false);
-                onRevoked();
-              },
+              onSuccess: () => setConfirming(false),
             },
           )
         }
