@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../src/main/core/logger';
 import { SLOT_TAKEN } from '../src/main/core/appointments/booking';
+import { seededRandom } from '../src/main/core/seed/random';
 import { credentialOf, pairWithHost } from '../src/main/network/client-pairing';
 import { keyFileSecretStore } from '../src/main/network/key-file-secret-store';
 import { HostLink } from '../src/main/network/link';
@@ -78,18 +79,6 @@ export const PAUSES_MS = {
   book: 2000,
   nextPatient: 3000,
 } as const;
-
-/** A small seeded generator (mulberry32): each PC's pauses differ, and repeat from run to run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sends to the row; `then` runs once the message is handed over (e.g. to disconnect after it). */
 const send = (message: unknown, then?: () => void) => process.send?.(message, undefined, {}, () => then?.());
@@ -178,7 +167,8 @@ async function start(order: ClientStart): Promise<Run> {
     return result;
   };
 
-  const chance = random(order.index + 1);
+  // Each PC's pauses differ, and repeat from run to run.
+  const chance = seededRandom(order.index + 1).next;
   let paced = false;
   const pause = (kind: keyof typeof PAUSES_MS) =>
     paced
