@@ -8,20 +8,8 @@ import {
   type RowFields,
 } from '../../../src/main/core/imports/field-check';
 import { fieldColumns, rowToPatient } from '../../../src/main/core/imports/rows';
-import { HEADERS, spreadsheet, toCsvText } from './support';
+import { HEADERS, SHEET_MAPPING as MAPPING, spreadsheet, toCsvText } from './support';
 
-const MAPPING = {
-  externalId: 'Patient ID',
-  firstName: 'First Name',
-  lastName: 'Last Name',
-  dateOfBirth: 'Date of Birth',
-  sex: 'Gender',
-  phone: 'Mobile',
-  email: 'E-mail',
-  address: 'Home Address',
-  notes: 'Comments',
-  emailReminders: 'Reminders',
-};
 const TODAY = '2026-03-10';
 
 const VALID: RowFields = {

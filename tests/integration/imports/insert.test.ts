@@ -1,11 +1,7 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../../src/main/core/api';
+import { describe, expect, it } from 'vitest';
 import { value } from '../../support/clinic';
-import { tempCore, type TempCore } from '../../support/temp-core';
-import { stageFile } from './support';
-
-const ADMIN = { fullName: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
+import { adminClinic, stageFile, useAdminClinic } from './support';
 
 /** Every column of a patient's row but its id, number and external id. */
 function rowOf(dbPath: string, where: string): Record<string, unknown> {
@@ -24,14 +20,7 @@ function rowOf(dbPath: string, where: string): Record<string, unknown> {
  * patient's row must be the row registration writes for the same details, column for column.
  */
 describe('an imported patient is stored as a registered one', () => {
-  let t: TempCore;
-  let admin: Connection;
-  beforeAll(async () => {
-    t = await tempCore();
-    admin = t.core.connect('test');
-    await value(admin, 'auth/setup', ADMIN);
-  });
-  afterAll(() => t.cleanup());
+  const clinic = useAdminClinic();
 
   it.each([
     {
@@ -57,7 +46,7 @@ describe('an imported patient is stored as a registered one', () => {
   ])(
     '$fullName',
     async (patient) => {
-      await value(t.core.connectAs('ada', 'test'), 'patients/register', {
+      await value(clinic.t.core.connectAs('ada', 'test'), 'patients/register', {
         ...patient,
         fullName: patient.fullName.replace(/\s+/g, ' '),
       });
@@ -90,17 +79,15 @@ describe('an imported patient is stored as a registered one', () => {
         emailReminders: 'reminders',
       };
       // The registered twin would make the row a duplicate: import it into a clinic without it.
-      const other = await tempCore();
+      const { t: other, admin: otherAdmin } = await adminClinic();
       try {
-        const otherAdmin = other.core.connect('test');
-        await value(otherAdmin, 'auth/setup', ADMIN);
         const run = await value(otherAdmin, 'imports/run', {
           uploadId: await stageFile(otherAdmin, Buffer.from(csv)),
           mapping,
         });
         expect(run).toMatchObject({ added: 1, invalid: 0 });
         expect(rowOf(other.core.dbPath, `external_id = 'X-${patient.dateOfBirth}'`)).toEqual(
-          rowOf(t.core.dbPath, `date_of_birth = '${patient.dateOfBirth}'`),
+          rowOf(clinic.t.core.dbPath, `date_of_birth = '${patient.dateOfBirth}'`),
         );
       } finally {
         other.cleanup();

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../../src/main/core/api';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../../src/main/core/db/open';
 import { byLookup, inMemory, registeredPatients } from '../../../src/main/core/imports/registered';
 import { phoneDigits, searchText } from '../../../src/main/core/patients/search-text';
 import { value } from '../../support/clinic';
-import { tempCore, type TempCore } from '../../support/temp-core';
-import { stageFile } from './support';
-
-const ADMIN = { fullName: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
+import { stageFile, useAdminClinic } from './support';
 
 /** The same person by the registration form's rules, asked both ways (row lookups, or maps). */
 describe('registered patients: read into memory or looked up row by row, the same answers', () => {
-  let t: TempCore;
-  let admin: Connection;
+  const clinic = useAdminClinic();
   beforeAll(async () => {
-    t = await tempCore();
-    admin = t.core.connect('test');
-    await value(admin, 'auth/setup', ADMIN);
+    const { t, admin } = clinic;
     const desk = t.core.connectAs('ada', 'test');
     const register = (fullName: string, dateOfBirth: string, phone = '') =>
       value(desk, 'patients/register', {
@@ -42,10 +35,9 @@ describe('registered patients: read into memory or looked up row by row, the sam
       mapping: { externalId: 'id', fullName: 'name', dateOfBirth: 'born', phone: 'tel' },
     });
   });
-  afterAll(() => t.cleanup());
 
   it('for external ids, names with dates of birth and phones, found or not', () => {
-    const db = openSqlite(t.core.dbPath, { readonly: true });
+    const db = openSqlite(clinic.t.core.dbPath, { readonly: true });
     try {
       const count = db.prepare<[], number>('SELECT count(*) FROM patients').pluck().get() ?? 0;
       expect(count).toBe(7);
@@ -102,7 +94,7 @@ describe('registered patients: read into memory or looked up row by row, the sam
   });
 
   it('reads them into memory when the file may have as many rows as the clinic has patients, else looks them up', () => {
-    const db = openSqlite(t.core.dbPath, { readonly: true });
+    const db = openSqlite(clinic.t.core.dbPath, { readonly: true });
     try {
       expect(registeredPatients(db, 3).inMemory).toBe(true);
       expect(registeredPatients(db, 3).count).toBe(7);
