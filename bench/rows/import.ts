@@ -212,10 +212,16 @@ async function builtImportWorker(repoRoot: string): Promise<string> {
 }
 
 /**
+ * The file's rows: 200,000 whatever the clinic's --patients (the row imports into an empty
+ * clinic of its own, so a small generated clinic will do); CLINIC_DESK_BENCH_IMPORT_ROWS to change.
+ */
+const IMPORT_ROWS = Number(process.env['CLINIC_DESK_BENCH_IMPORT_ROWS'] ?? 200_000);
+
+/**
  * Ours: `cli import patients FILE` without a mapping, as the CLI runs it — `core.imports.importPath`
- * with the built worker: the inspect worker guesses the mapping, the import worker reads, decodes, parses with papaparse,
- * checks every row like the registration form, looks for registered patients and writes them in
- * one transaction — into a fresh, empty clinic (migrated, no patients). Reference: `sqlite3
+ * with the built worker, which reads and decodes the file, guesses the mapping as the mapping step
+ * would, parses with papaparse, checks every row like the registration form, looks for registered
+ * patients and writes them in one transaction — into a fresh, empty clinic (migrated, no patients). Reference: `sqlite3
  * .import --csv` of the same file into a plain table of a fresh database (no checks, no indexes).
  */
 export const patientImport: BenchRow = {
@@ -223,7 +229,7 @@ export const patientImport: BenchRow = {
   title: 'Patient import from CSV vs sqlite3 .import',
   target: '≤ 3×',
   async run(ctx) {
-    const rows = ctx.size.patients;
+    const rows = IMPORT_ROWS;
     const file = ensureImportCsv(ctx.repoRoot, rows, ctx.size.seed);
     const scratch = mkdtempSync(join(tmpdir(), 'clinic-desk-bench-import-'));
     try {

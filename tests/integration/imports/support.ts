@@ -1,7 +1,34 @@
 import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import type { Connection } from '../../../src/main/core/api';
 import { IMPORT_CHUNK_BYTES } from '../../../src/shared/channels/imports';
 import { value } from '../../support/clinic';
+import { tempCore, type TempCore } from '../../support/temp-core';
+
+export const ADMIN = { fullName: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
+
+export interface AdminClinic {
+  t: TempCore;
+  admin: Connection;
+}
+
+/** A fresh clinic with its administrator set up (signed in on `admin`). */
+export async function adminClinic(): Promise<AdminClinic> {
+  const t = await tempCore();
+  const admin = t.core.connect('test');
+  await value(admin, 'auth/setup', ADMIN);
+  return { t, admin };
+}
+
+/** One `adminClinic()` for the enclosing describe block, removed after it. */
+export function useAdminClinic(): AdminClinic {
+  const clinic = {} as AdminClinic;
+  beforeAll(async () => {
+    Object.assign(clinic, await adminClinic());
+  });
+  afterAll(() => clinic.t.cleanup());
+  return clinic;
+}
 
 /** Sends a file through imports/stage in the same 512 KB pieces the renderer uses. */
 export async function stageFile(admin: Connection, bytes: Uint8Array): Promise<string> {
@@ -62,6 +89,20 @@ export interface SpreadsheetRow {
   notes: string;
   reminders: string;
 }
+
+/** The mapping guessed from HEADERS. */
+export const SHEET_MAPPING = {
+  externalId: 'Patient ID',
+  firstName: 'First Name',
+  lastName: 'Last Name',
+  dateOfBirth: 'Date of Birth',
+  sex: 'Gender',
+  phone: 'Mobile',
+  email: 'E-mail',
+  address: 'Home Address',
+  notes: 'Comments',
+  emailReminders: 'Reminders',
+};
 
 export const HEADERS = [
   'Patient ID',

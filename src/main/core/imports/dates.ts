@@ -28,10 +28,16 @@ export function parseBirthDate(raw: string, order: DateOrder | null): ParsedDate
   const a = Number(m[1]);
   const b = Number(m[2]);
   const y = Number(m[3]);
+  if (order === 'DMY') {
+    const date = iso(y, b, a);
+    return date ? { date } : { invalid: true };
+  }
+  if (order === 'MDY') {
+    const date = iso(y, a, b);
+    return date ? { date } : { invalid: true };
+  }
   const dayFirst = iso(y, b, a);
   const monthFirst = iso(y, a, b);
-  if (order === 'DMY') return dayFirst ? { date: dayFirst } : { invalid: true };
-  if (order === 'MDY') return monthFirst ? { date: monthFirst } : { invalid: true };
   if (dayFirst && monthFirst && dayFirst !== monthFirst) return { ambiguous: true };
   const date = dayFirst ?? monthFirst;
   return date ? { date } : { invalid: true };

@@ -2,6 +2,12 @@ import { UserError } from '../errors';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** A file's text and the encoding it was read in. */
+export interface DecodedCsv {
+  text: string;
+  encoding: TextEncodingName;
+}
+
 /** Bigger than any clinic's patient list; a file this size is something else. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -34,7 +40,7 @@ function binaryKind(bytes: Uint8Array): string | null {
  * Windows-1252 (Excel's "CSV" on Western Windows). Node's TextDecoder does the decoding. Anything
  * that is not text (a workbook, NUL bytes) is refused with a sentence.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   if (bytes.length === 0) refuse('The file is empty.');
   if (bytes.length > MAX_IMPORT_BYTES)
     refuse(

@@ -1,7 +1,7 @@
-import { patientFields } from '../../../shared/channels/patients';
 import type { DateOrder, ImportField, ImportMapping } from '../../../shared/dto/imports';
 import type { PatientFields } from '../patients/records';
 import { parseBirthDate } from './dates';
+import { registrationCheck, type FieldsVerdict, type RowFields } from './field-check';
 
 export type ImportedPatient = PatientFields & { externalId: string | null };
 
@@ -41,6 +41,7 @@ export function rowToPatient(
   order: DateOrder | null,
   today: string,
   columns: FieldColumns = fieldColumns(headers, mapping),
+  check: (input: RowFields) => FieldsVerdict = registrationCheck,
 ): RowOutcome {
   if (cells.length > headers.length)
     return {
@@ -68,7 +69,7 @@ export function rowToPatient(
     return { ok: false, reason: 'The date of birth is not a date (use e.g. 1980-03-25).' };
   if (birth.date > today) return { ok: false, reason: 'The date of birth is in the future.' };
   const email = cell('email');
-  const parsed = patientFields.safeParse({
+  const checked = check({
     fullName: fullName.replace(/\s+/g, ' '),
     dateOfBirth: birth.date,
     sex: sexOf(cell('sex')),
@@ -80,9 +81,8 @@ export function rowToPatient(
     // Reminders are off unless a mapped column says yes (and there is an address to send to).
     emailReminders: email !== '' && YES.has(cell('emailReminders').toLowerCase()),
   });
-  if (!parsed.success)
-    return { ok: false, reason: parsed.error.issues[0]?.message ?? 'The row is not valid.' };
+  if (!checked.ok) return checked;
   const externalId = cell('externalId');
   if (externalId.length > 100) return { ok: false, reason: 'The ID is longer than 100 characters.' };
-  return { ok: true, patient: { ...parsed.data, externalId: externalId === '' ? null : externalId } };
+  return { ok: true, patient: { ...checked.fields, externalId: externalId === '' ? null : externalId } };
 }

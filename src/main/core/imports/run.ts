@@ -4,10 +4,12 @@ import { auditLog } from '../audit/log';
 import type { Sqlite } from '../db/open';
 import { UserError } from '../errors';
 import { csvLines, UTF8_BOM } from '../exports/csv';
-import { patientRecords } from '../patients/records';
+import { registeredPatients, type RegisteredPatients } from './registered';
 import { phoneDigits, searchText } from '../patients/search-text';
-import { decodeCsv } from './decode';
+import type { DecodedCsv } from './decode';
 import { parseCsv } from './parse';
+import { deferPatientIndexes } from './deferred-indexes';
+import { patientInserter } from './insert';
 import { deferPatientTriggers } from './deferred-triggers';
 import { fieldColumns, rowToPatient, type FieldColumns, type ImportedPatient } from './rows';
 import { localDate } from '../time/zone';
@@ -21,6 +23,9 @@ export interface ImportOptions {
   timeZone: string;
   onProgress?: (fraction: number, rows: number) => void;
 }
+
+/** A patient list row is rarely under 50 characters: a generous guess of the file's row count. */
+const expectedRows = (text: string) => Math.ceil(text.length / 50);
 
 /** A mapping must name the name (whole, or first and last) and the date of birth. */
 export function checkMapping(mapping: ImportMapping, headers: string[]): void {
@@ -42,12 +47,13 @@ export function checkMapping(mapping: ImportMapping, headers: string[]): void {
  * in ONE transaction: a refused file or a crash leaves the database as it was. Because the file's
  * own rows are checked in memory in both modes, the dry run and the real run always agree.
  */
-export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: ImportOptions): ImportSummary {
-  const { text, encoding } = decodeCsv(bytes);
-  const records = patientRecords(sqlite);
-  const byExternalId = sqlite.prepare<[string], { patient_number: string }>(
-    'SELECT patient_number FROM patients WHERE external_id = ?',
-  );
+export function importPatients(
+  sqlite: Sqlite,
+  { text, encoding }: DecodedCsv,
+  options: ImportOptions,
+): ImportSummary {
+  // Read inside the real run's transaction: no one can register a patient between this and the end.
+  let registered: RegisteredPatients;
   const audit = auditLog(sqlite, { now: () => new Date(options.now) });
 
   const counts = { rows: 0, added: 0, existing: 0, invalid: 0 };
@@ -66,25 +72,26 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
     rejected.push([...cells, reason]);
   };
 
+  /** The search name and phone digits of a row: worked out once, for the checks and the insert. */
+  const keys = { searchName: '', phoneDigits: null as string | null };
+
   const classify = (patient: ImportedPatient, rowNumber: number): string | null => {
     if (patient.externalId !== null) {
       const earlier = seenExternal.get(patient.externalId);
       if (earlier !== undefined) return `Same ID as row ${earlier}.`;
-      const stored = byExternalId.get(patient.externalId);
-      if (stored) return `Already imported as ${stored.patient_number}.`;
+      const stored = registered.withExternalId(patient.externalId);
+      if (stored !== undefined) return `Already imported as ${stored}.`;
     }
-    const nameBirth = `${searchText(patient.fullName)}|${patient.dateOfBirth}`;
-    const digits = phoneDigits(patient.phone);
+    keys.searchName = searchText(patient.fullName);
+    keys.phoneDigits = phoneDigits(patient.phone);
+    const nameBirth = `${keys.searchName}|${patient.dateOfBirth}`;
+    const digits = keys.phoneDigits;
     const phoneKey = digits && digits.length >= 6 ? digits : null;
     const earlier = seenNameBirth.get(nameBirth) ?? (phoneKey ? seenPhone.get(phoneKey) : undefined);
     if (earlier !== undefined)
       return `Looks like row ${earlier} (same name and date of birth, or same phone).`;
-    const found = records.duplicates(patient);
-    if (found.length > 0) {
-      const first = found[0];
-      const why = first?.reason === 'phone' ? 'same phone' : 'same name and date of birth';
-      return `Looks like ${first?.patientNumber ?? 'a registered patient'} (${why}).`;
-    }
+    const same = registered.samePerson(patient, nameBirth, phoneKey);
+    if (same) return `Looks like ${same.patientNumber} (${same.why}).`;
     if (patient.externalId !== null) seenExternal.set(patient.externalId, rowNumber);
     seenNameBirth.set(nameBirth, rowNumber);
     if (phoneKey) seenPhone.set(phoneKey, rowNumber);
@@ -92,10 +99,17 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
   };
 
   const work = () => {
+    registered = registeredPatients(sqlite, expectedRows(text));
     // The real run: one reused INSERT with numbers counted on in memory, and the search index and
     // version counter brought up to date once at the end (all inside this transaction).
-    const insert = options.dryRun ? null : records.inserter(options.now);
+    const insert = options.dryRun ? null : patientInserter(sqlite, options.now);
     const triggers = options.dryRun ? null : deferPatientTriggers(sqlite);
+    // A file as large as the clinic: its indexes are built once at the end (rows are compared with
+    // registered patients in memory then, not through these indexes).
+    const indexes =
+      options.dryRun || !registered.inMemory || registered.count > expectedRows(text)
+        ? null
+        : deferPatientIndexes(sqlite);
     const parsed = parseCsv(text, {
       onHeaders: (found) => {
         headers = found;
@@ -110,10 +124,11 @@ export function importPatients(sqlite: Sqlite, bytes: Uint8Array, options: Impor
         if (existing !== null)
           return reject('existing', cells, existing, 'Looks like a patient already registered.');
         counts.added += 1;
-        insert?.(outcome.patient, outcome.patient.externalId);
+        insert?.(outcome.patient, keys.searchName, keys.phoneDigits);
       },
       onProgress: options.onProgress,
     });
+    indexes?.restore();
     triggers?.restore();
     if (!options.dryRun) {
       audit.record(options.actor, {

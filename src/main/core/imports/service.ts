@@ -71,7 +71,8 @@ export function importService(deps: ImportServiceDeps) {
       worker.on('message', (message: ImportWorkerMessage) => {
         if (message.type === 'progress') onProgress(message.rows, message.fraction);
         else if (message.type === 'inspected') settle(() => resolve(message.inspection as T));
-        else if (message.type === 'done') settle(() => resolve(message.summary as T));
+        else if (message.type === 'done')
+          settle(() => resolve({ summary: message.summary, mapping: message.mapping } as T));
         else if (message.type === 'refused')
           settle(() => reject(new UserError('invalid_input', message.message)));
         else settle(() => reject(new Error(message.message)));
@@ -91,18 +92,25 @@ export function importService(deps: ImportServiceDeps) {
     }
   };
 
+  const remembered = () => ({
+    mapping: deps.settings.get('importMapping'),
+    dateOrder: deps.settings.get('importDateOrder'),
+  });
+
+  /** Without a mapping, the worker uses the mapping step's choice and says which it was. */
   const importFile = (
     file: string,
-    request: ImportRequest,
+    request: Omit<ImportRequest, 'mapping'> & { mapping: ImportMapping | null },
     onProgress: (rows: number, fraction: number) => void,
   ) =>
-    inWorker<ImportSummary>(
+    inWorker<{ summary: ImportSummary; mapping: ImportMapping }>(
       {
         mode: 'import',
         file,
         dbPath: deps.dbPath,
         ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
         ...request,
+        ...(request.mapping === null ? { remembered: remembered() } : {}),
         now: deps.clock.now().getTime(),
         timeZone: deps.settings.get('timeZone'),
       },
@@ -128,14 +136,7 @@ export function importService(deps: ImportServiceDeps) {
 
     async inspect(uploadId: string): Promise<ImportInspection> {
       const inspection = await inWorker<Omit<ImportInspection, 'uploadId'>>(
-        {
-          mode: 'inspect',
-          file: fileOf(uploadId),
-          remembered: {
-            mapping: deps.settings.get('importMapping'),
-            dateOrder: deps.settings.get('importDateOrder'),
-          },
-        },
+        { mode: 'inspect', file: fileOf(uploadId), remembered: remembered() },
         () => undefined,
       );
       return { uploadId, ...inspection };
@@ -144,7 +145,7 @@ export function importService(deps: ImportServiceDeps) {
     /** Dry run or import of a staged upload; a real import remembers the mapping and drops the file. */
     async run(uploadId: string, request: ImportRequest): Promise<ImportSummary> {
       const file = fileOf(uploadId);
-      const summary = await importFile(file, request, (rows, fraction) =>
+      const { summary } = await importFile(file, request, (rows, fraction) =>
         deps.progress({ uploadId, rows, fraction }),
       );
       if (!request.dryRun) {
@@ -162,29 +163,14 @@ export function importService(deps: ImportServiceDeps) {
       return summary;
     },
 
-    /** The CLI: a file on disk, inspected for a mapping when none is given. */
+    /** The CLI: a file on disk; without a mapping, the mapping step's choice (in the same worker). */
     async importPath(
       file: string,
       request: Omit<ImportRequest, 'mapping'> & { mapping: ImportMapping | null },
       onProgress: (rows: number, fraction: number) => void,
     ): Promise<ImportSummary> {
-      const mapping =
-        request.mapping ??
-        (
-          await inWorker<Omit<ImportInspection, 'uploadId'>>(
-            {
-              mode: 'inspect',
-              file,
-              remembered: {
-                mapping: deps.settings.get('importMapping'),
-                dateOrder: deps.settings.get('importDateOrder'),
-              },
-            },
-            () => undefined,
-          )
-        ).mapping;
       const dateOrder = request.dateOrder ?? deps.settings.get('importDateOrder');
-      const summary = await importFile(file, { ...request, mapping, dateOrder }, onProgress);
+      const { summary, mapping } = await importFile(file, { ...request, dateOrder }, onProgress);
       if (!request.dryRun) {
         deps.settings.set('importMapping', mapping);
         if (dateOrder) deps.settings.set('importDateOrder', dateOrder);
