@@ -82,6 +82,20 @@ const SYSTEM: AuditActor = { userId: null, username: 'system' };
 
 export const exportKey = (id: number) => `export:${id}`;
 
+/**
+ * The outbox rows of an export: its first email (`export:<id>`) and every resend
+ * (`export:<id>:resend:<n>`). A key range rather than `LIKE 'export:<id>:%'`, which SQLite cannot
+ * answer from the dedupe index (LIKE ignores case): that scanned the whole outbox — every
+ * reminder ever queued — each time an export was shown, on the main thread.
+ */
+export const EXPORT_EMAILS_WHERE =
+  'dedupe_key = @key OR (dedupe_key >= @resends AND dedupe_key < @resendsEnd)';
+const exportEmailKeys = (id: number) => ({
+  key: exportKey(id),
+  resends: `${exportKey(id)}:`,
+  resendsEnd: `${exportKey(id)};`, // ';' follows ':'
+});
+
 export function exportsFolder(dataDir: string): string {
   return join(dataDir, 'exports');
 }
@@ -135,11 +149,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   const running = new Map<number, { worker: Worker; finished: Promise<void> }>();
   const byId = sqlite.prepare<[number], ExportRow>(`${SELECT_EXPORT} WHERE e.id = ?`);
   const emailRows = sqlite.prepare<
-    [string, string],
+    ReturnType<typeof exportEmailKeys>,
     { dedupe_key: string; status: OutboxStatus; created_at: number; sent_at: number | null }
   >(
     `SELECT dedupe_key, status, created_at, sent_at FROM email_outbox
-     WHERE dedupe_key = ? OR dedupe_key LIKE ? ORDER BY id DESC LIMIT 1`,
+     WHERE ${EXPORT_EMAILS_WHERE} ORDER BY id DESC LIMIT 1`,
   );
 
   type ViewerParams = { role: string; user: number; doctor: number | null };
@@ -190,7 +204,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   };
 
   const toItem = (row: ExportRow): ExportItem => {
-    const email = emailRows.get(exportKey(row.id), `${exportKey(row.id)}:%`);
+    const email = emailRows.get(exportEmailKeys(row.id));
     const waiting = row.status === 'requested';
     const changedAt = waiting ? recentEmailChange(row.patient_email_changed_at) : null;
     return {
@@ -563,10 +577,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       const file = row.file_path;
       const previous =
         sqlite
-          .prepare<[string, string], { n: number }>(
-            'SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ?',
+          .prepare<ReturnType<typeof exportEmailKeys>, { n: number }>(
+            `SELECT count(*) AS n FROM email_outbox WHERE ${EXPORT_EMAILS_WHERE}`,
           )
-          .get(exportKey(id), `${exportKey(id)}:%`)?.n ?? 0;
+          .get(exportEmailKeys(id))?.n ?? 0;
       sqlite.transaction(() => {
         queueExportEmail(
           row,
