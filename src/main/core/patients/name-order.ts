@@ -3,8 +3,9 @@ import { buildSearchKeys, nameWords, patchSearchKeys, type SearchKeys } from './
 
 /**
  * Every patient in name order (search_name, id) with what a search tests — name, number, active —
- * read once from the name index and kept in memory (with the search keys, 27 MB for 200,000 patients), so a search with
- * many hits can walk the names in the order it shows them and stop at its page. Rebuilt when
+ * read once from the name index and kept in memory (with the search keys, 27 MB for 200,000
+ * patients), so a search with many hits can walk the names in the order it shows them and stop
+ * at its page. Rebuilt when
  * `patients_version` has moved: its triggers count every insert, delete and change of a name,
  * phone, number or active flag, from any connection (drizzle/0006_patients_version.sql). The
  * app's own patient writes patch their entries in place instead (`patch`), so registering or
