@@ -144,34 +144,65 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
     // (The main window then adds its own handler that opens allowed links in the browser.)
     guardEveryWebContents(app, page);
 
-    const secretStore = await openSafeStorageSecretStore(safeStorage);
-    const network = desktopNetwork({ dataDir, secretStore, logger, relaunch });
-    // A PC paired with a host opens no database: its window's calls go to the host.
-    const remote = await network.clientMode();
-    if (remote) {
+    /**
+     * The window and the tray, over the core or, on a client PC, over the forwarder to the host:
+     * the same window either way, hidden (not destroyed) on close so the tray can bring it back.
+     */
+    const openWindowAndTray = (calls: Pick<Core, 'connect'>, trayOptions: TrayOptions): void => {
       hardenSession(
         session.defaultSession,
         contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
       );
       disposeIpc = registerIpcHandlers({
         ipcMain,
-        core: remote,
+        core: calls,
         isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
         logger,
       });
-      const previous = disposeIpc;
-      disposeIpc = () => {
-        previous();
-        remote.close();
-      };
-      window = createMainWindow({
+
+      const placement = restorableWindow(
+        pcSettings?.windowState(),
+        screen.getAllDisplays().map(({ id, workArea }) => ({ id, workArea })),
+      );
+      const mainWindow = createMainWindow({
         page,
         preloadPath: paths.preload,
         iconPath: paths.appIcon,
         onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
         devTools: !app.isPackaged,
+        bounds: placement.bounds,
+        maximized: placement.maximized,
       });
-      tray = openTray({ iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() }, logger);
+      mainWindow.on('close', (event) => {
+        try {
+          pcSettings?.setWindowState(currentWindowState(mainWindow, screen));
+        } catch (error) {
+          logger.log('warn', 'window placement not saved', errorFields(error));
+        }
+        if (!quitting && tray) {
+          event.preventDefault();
+          mainWindow.hide();
+        }
+      });
+      mainWindow.on('closed', () => {
+        window = null;
+      });
+      window = mainWindow;
+      tray = openTray(trayOptions, logger);
+    };
+    const trayBasics = { iconPath: paths.trayIcon, onOpen: reveal, onQuit: () => app.quit() };
+
+    const secretStore = await openSafeStorageSecretStore(safeStorage);
+    const network = desktopNetwork({ dataDir, secretStore, logger, relaunch });
+    // A PC paired with a host opens no database and runs no jobs: its window's calls go to the host.
+    const remote = await network.clientMode();
+    if (remote) {
+      openWindowAndTray(remote, trayBasics);
+      const disposeHandlers = disposeIpc;
+      disposeIpc = () => {
+        disposeHandlers?.();
+        remote.close();
+      };
       showConnectionState(tray, remote);
       return;
     }
@@ -200,50 +231,8 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
       .apply()
       .catch((error: unknown) => logger.log('error', 'network host failed to start', errorFields(error)));
 
-    hardenSession(
-      session.defaultSession,
-      contentSecurityPolicy(page.kind === 'dev-server' ? 'development' : 'production'),
-    );
-    disposeIpc = registerIpcHandlers({
-      ipcMain,
-      core,
-      isTrustedSenderUrl: (url) => isAppPageUrl(url, page),
-      logger,
-    });
-
-    const placement = restorableWindow(
-      pcSettings?.windowState(),
-      screen.getAllDisplays().map(({ id, workArea }) => ({ id, workArea })),
-    );
-    const mainWindow = createMainWindow({
-      page,
-      preloadPath: paths.preload,
-      iconPath: paths.appIcon,
-      onLoadFailed: (error) => logger.log('error', 'renderer failed to load', errorFields(error)),
-      devTools: !app.isPackaged,
-      bounds: placement.bounds,
-      maximized: placement.maximized,
-    });
-    mainWindow.on('close', (event) => {
-      try {
-        pcSettings?.setWindowState(currentWindowState(mainWindow, screen));
-      } catch (error) {
-        logger.log('warn', 'window placement not saved', errorFields(error));
-      }
-      if (!quitting && tray) {
-        event.preventDefault();
-        mainWindow.hide();
-      }
-    });
-    mainWindow.on('closed', () => {
-      window = null;
-    });
-    window = mainWindow;
-
     const trayOptions: TrayOptions = {
-      iconPath: paths.trayIcon,
-      onOpen: reveal,
-      onQuit: () => app.quit(),
+      ...trayBasics,
       jobs: {
         run: (job) => {
           started.jobs
@@ -253,7 +242,7 @@ export function runDesktopApp(options: { createCore: CoreFactory }): void {
         lastResults: () => started.jobs.lastResults(),
       },
     };
-    tray = openTray(trayOptions, logger);
+    openWindowAndTray(started, trayOptions);
     const openedTray = tray;
     if (openedTray) started.jobs.onFinished(() => refreshTrayMenu(openedTray, trayOptions));
     // A laptop that slept through 08:00 sends the day's reminders as soon as it wakes.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StartupError } from '../../../src/main/core/errors';
 import type { CoreFactory } from '../../../src/main/shell/desktop-app';
+import { coreOptionsGiven } from './fakes';
 
 const electron = vi.hoisted(() => ({
   app: {
@@ -223,18 +224,7 @@ describe('runDesktopApp: Settings › This PC › Data folder', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** The options the shell hands the core; the core never finishes starting here. */
-  async function coreOptions(): Promise<Parameters<CoreFactory>[0]> {
-    let given: Parameters<CoreFactory>[0] | undefined;
-    runDesktopApp({
-      createCore: (options) => {
-        given = options;
-        return new Promise(() => undefined);
-      },
-    });
-    await vi.waitFor(() => expect(given).toBeDefined());
-    return given!;
-  }
+  const coreOptions = () => coreOptionsGiven(runDesktopApp);
 
   it('tells the core where the folder came from, stores a new choice in pc-settings and relaunches', async () => {
     vi.stubEnv('CLINIC_DESK_DATA_DIR', '');

@@ -1,8 +1,10 @@
+import { expect, vi } from 'vitest';
 import type { ChannelName, ChannelResult, EventMap, EventName } from '../../../src/shared/contract';
 import type { SessionInfo } from '../../../src/shared/dto';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import type { Connection, Core, EventListener, Transport } from '../../../src/main/core/api';
 import type { Logger, LogLevel } from '../../../src/main/core/logger';
+import type { CoreFactory } from '../../../src/main/shell/desktop-app';
 
 /** A connection that records calls and answers with whatever `answer` says. */
 export class FakeConnection implements Connection {
@@ -59,4 +61,22 @@ export class MemoryLogger implements Logger {
   log(level: LogLevel, message: string, fields: Record<string, unknown> = {}): void {
     this.entries.push({ level, message, fields });
   }
+}
+
+/**
+ * Starts the desktop app (`runDesktopApp`, imported by the test after mocking `electron`) and
+ * answers the options its shell hands createCore; the core never finishes starting.
+ */
+export async function coreOptionsGiven(
+  runDesktopApp: (options: { createCore: CoreFactory }) => void,
+): Promise<Parameters<CoreFactory>[0]> {
+  let given: Parameters<CoreFactory>[0] | undefined;
+  runDesktopApp({
+    createCore: (options) => {
+      given = options;
+      return new Promise(() => undefined);
+    },
+  });
+  await vi.waitFor(() => expect(given).toBeDefined());
+  return given!;
 }

@@ -22,30 +22,41 @@ export interface Mounted {
   close(): Promise<void>;
 }
 
-/**
- * A renderer unit test's stage: one component bundled (esbuild, the bundler Vite itself runs on)
- * with Mantine and TanStack Query as the app mounts them, in a page of Debian's Chromium, talking
- * to a stand-in for the preload bridge (`window.clinicDesk`, which the renderer prefers over HTTP)
- * whose answers the test gives. Real DOM, real events, real React; no server, no database.
- */
-export async function bundleComponent(component: { from: string; name: string }): Promise<{
+export interface Bundle {
   js: string;
   css: string;
-}> {
+}
+
+/**
+ * The one stage of the renderer unit tests: a real component, bundled by esbuild (the bundler Vite
+ * itself runs on) inside the providers the app's main.tsx mounts (Mantine with the app's theme,
+ * the toasts' Notifications, TanStack Query with the app's client), in a page of Debian's
+ * Chromium, talking to a stand-in for the preload bridge (`window.clinicDesk`, which the renderer
+ * prefers over HTTP) whose answers the test gives. Real DOM, real events, real React; no server,
+ * no database.
+ */
+export async function bundleComponent(component: { from: string; name: string }): Promise<Bundle> {
   const result = await build({
     stdin: {
       contents: `
         import '@mantine/core/styles.css';
+        import '@mantine/notifications/styles.css';
         import { MantineProvider } from '@mantine/core';
+        import { Notifications } from '@mantine/notifications';
         import { QueryClientProvider } from '@tanstack/react-query';
         import { createElement as h } from 'react';
         import { createRoot } from 'react-dom/client';
         import { createQueryClient } from './src/renderer/src/lib/queryClient';
-        import { theme } from './src/renderer/src/theme';
+        import { cssVariablesResolver, theme } from './src/renderer/src/theme';
         import { ${component.name} as Component } from './${component.from}';
         window.mountComponent = () =>
           createRoot(document.getElementById('root')).render(
-            h(MantineProvider, { theme }, h(QueryClientProvider, { client: createQueryClient() }, h(Component))),
+            h(
+              MantineProvider,
+              { theme, cssVariablesResolver, defaultColorScheme: 'light' },
+              h(Notifications),
+              h(QueryClientProvider, { client: createQueryClient() }, h(Component)),
+            ),
           );
       `,
       loader: 'tsx',
@@ -64,13 +75,14 @@ export async function bundleComponent(component: { from: string; name: string })
   return { js: text('.js'), css: text('.css') };
 }
 
-export async function mountInChromium(
-  browser: Browser,
-  bundle: { js: string; css: string },
-  answer: Answer,
-): Promise<Mounted> {
-  const context = await browser.newContext();
+/**
+ * Mounts the bundle in a fresh browser context (its own storage). The page's locale and time zone
+ * are fixed (en-GB, UTC) so that dates and times read the same on every machine.
+ */
+export async function mountInChromium(browser: Browser, bundle: Bundle, answer: Answer): Promise<Mounted> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
   const calls: Call[] = [];
   let current = answer;
   const errors: string[] = [];

@@ -12,7 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { DEFAULT_NETWORK_PORT } from '../../../../shared/channels/network';
+import { DEFAULT_NETWORK_PORT, type NetworkDevice } from '../../../../shared/channels/network';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError } from '../../components/LoadError';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
@@ -26,7 +28,6 @@ export function NetworkPanel() {
   const devices = useChannelQuery('network/devices', {});
   const configure = useChannelMutation('network/configure');
   const createCode = useChannelMutation('network/createPairingCode');
-  const revoke = useChannelMutation('network/revokeDevice');
   const [port, setPort] = useState<string | null>(null);
   const data = status.data;
   const shownPort = port ?? String(data?.port ?? DEFAULT_NETWORK_PORT);
@@ -35,10 +36,8 @@ export function NetworkPanel() {
     configure.mutate(
       { enabled, port: Number(shownPort) },
       {
-        onSuccess: () => {
-          setPort(null);
-          void status.refetch();
-        },
+        // network/status refetches by itself: it reads the settings this write changes.
+        onSuccess: () => setPort(null),
       },
     );
 
@@ -101,7 +100,14 @@ export function NetworkPanel() {
             {createCode.error && <Alert color="red">{errorMessage(createCode.error)}</Alert>}
           </>
         )}
-        {revoke.error && <Alert color="red">{errorMessage(revoke.error)}</Alert>}
+        {devices.error && (
+          <LoadError what="the paired PCs" error={devices.error} onRetry={() => void devices.refetch()} />
+        )}
+        {devices.data?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No PC is paired with this one yet.
+          </Text>
+        )}
         {devices.data && devices.data.length > 0 && (
           <Table aria-label="Paired PCs">
             <Table.Thead>
@@ -124,16 +130,7 @@ export function NetworkPanel() {
                         Revoked
                       </Text>
                     ) : (
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="light"
-                        onClick={() =>
-                          revoke.mutate({ id: device.id }, { onSuccess: () => void devices.refetch() })
-                        }
-                      >
-                        Revoke {device.name}
-                      </Button>
+                      <RevokeDevice device={device} />
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -143,5 +140,48 @@ export function NetworkPanel() {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * Revoke, after a confirmation: the PC's next call is refused and only a new pairing brings it
+ * back. The host's refusal is shown in the dialog, which then stays open; on success the list
+ * refetches by itself (network/devices reads what the write changes).
+ */
+function RevokeDevice({ device }: { device: NetworkDevice }) {
+  const revoke = useChannelMutation('network/revokeDevice');
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        onClick={() => {
+          revoke.reset();
+          setConfirming(true);
+        }}
+      >
+        Revoke {device.name}
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title={`Revoke ${device.name}`}
+        message={`${device.name} can no longer connect to this clinic: its next call is refused. To use it again, pair it anew with a new code.`}
+        confirmLabel="Revoke"
+        danger
+        pending={revoke.isPending}
+        error={revoke.isError ? errorMessage(revoke.error) : undefined}
+        onConfirm={() =>
+          revoke.mutate(
+            { id: device.id },
+            {
+              onSuccess: () => setConfirming(false),
+            },
+          )
+        }
+        onClose={() => setConfirming(false)}
+      />
+    </>
   );
 }
