@@ -6,10 +6,11 @@ import { seededRandom } from '../../../src/main/core/seed/random';
 import { tempCore, type TempCore } from '../../support/temp-core';
 
 /**
- * The in-memory walk in name order (the fast path) against the index path it stands in front of
- * (walk budget 0), on a generated clinic and random prefixes of its names.
+ * The in-memory paths — walking every name in order, testing only the rarest typed word's patients
+ * (search keys), and the choice between them — against the index path they stand in front of, on
+ * a generated clinic and random prefixes of its names.
  */
-describe('patient search: the name-order walk answers exactly as the indexes do', () => {
+describe('patient search: the in-memory paths answer exactly as the indexes do', () => {
   let t: TempCore;
   let sqlite: Sqlite;
   let names: string[];
@@ -27,8 +28,10 @@ describe('patient search: the name-order walk answers exactly as the indexes do'
   });
 
   it('gives the same page and total on 400 random prefixes (one and two words, numbers, paging)', () => {
-    const walk = patientSearch(sqlite);
-    const indexes = patientSearch(sqlite, { walkBudget: 0 });
+    const auto = patientSearch(sqlite);
+    const walk = patientSearch(sqlite, { memory: 'walk' });
+    const keys = patientSearch(sqlite, { memory: 'keys' });
+    const indexes = patientSearch(sqlite, { memory: 'off' });
     const random = seededRandom(2026);
     let capped = 0;
     for (let n = 0; n < 400; n++) {
@@ -39,22 +42,26 @@ describe('patient search: the name-order walk answers exactly as the indexes do'
           ? `P00${random.int(0, 9)}`.slice(0, random.int(1, 4)) // patient-number prefixes, "p" included
           : n % 4 === 0
             ? `${words[0]?.slice(0, random.int(1, 3))} ${words.at(-1)?.slice(0, random.int(1, 3))}`
-            : name.slice(0, random.int(1, Math.min(8, name.length)));
+            : n % 7 === 0 // the surname first, or a word nobody has
+              ? `${words.at(-1)?.slice(0, random.int(2, 6))} ${n % 2 === 0 ? 'qzx' : words[0]?.slice(0, 1)}`
+              : name.slice(0, random.int(1, Math.min(8, name.length)));
       const input = {
         query: n % 3 === 0 ? query.toUpperCase() : query,
         includeInactive: n % 5 === 0,
         offset: random.pick([0, 0, 25, COUNT_CAP - 10]),
         limit: 25,
       };
-      const fast = walk(input);
-      expect(fast, JSON.stringify(input)).toEqual(indexes(input));
-      if (fast.totalCapped) capped += 1;
+      const expected = indexes(input);
+      expect(walk(input), `walk ${JSON.stringify(input)}`).toEqual(expected);
+      expect(keys(input), `keys ${JSON.stringify(input)}`).toEqual(expected);
+      expect(auto(input), `auto ${JSON.stringify(input)}`).toEqual(expected);
+      if (expected.totalCapped) capped += 1;
     }
     expect(capped).toBeGreaterThan(10); // the "500+" answers were compared too
   });
 
   it('sees a patient made inactive by another connection at the next search', () => {
-    const walk = patientSearch(sqlite);
+    const walk = patientSearch(sqlite, { memory: 'keys' });
     const first = walk({ query: 'a', includeInactive: false, offset: 0, limit: 5 }).items[0]!;
     const other = openSqlite(t.core.dbPath);
     other.prepare('UPDATE patients SET active = 0 WHERE id = ?').run(first.id);

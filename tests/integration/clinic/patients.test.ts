@@ -357,6 +357,12 @@ describe('patient search on many patients', () => {
     );
     expect(text).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(match.some((line) => /^SCAN (p|patients)\b(?! USING)/.test(line))).toBe(false);
+    const page = db
+      .prepare(`EXPLAIN QUERY PLAN ${search.statements.page}`)
+      .all('[3,1,2]')
+      .map((row) => (row as { detail: string }).detail);
+    expect(page.join('\n')).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/); // the page's rows by id
+    expect(page.some((line) => /^SCAN p\b/.test(line))).toBe(false);
     db.close();
   });
 });

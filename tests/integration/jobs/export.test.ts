@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_EMAILS_WHERE } from '../../../src/main/core/exports/service';
 import type { JobProgress } from '../../../src/shared/dto/jobs';
 import { JobFixtures } from '../../support/job-fixtures';
 import { SmtpSink } from '../../support/smtp-sink';
@@ -117,8 +119,24 @@ describe('patient history export (real worker thread)', () => {
     // Resend queues a second message with its own key; the first is untouched.
     const resent = await admin.call('exports/resend', { id: exportId });
     expect(resent.ok).toBe(true);
+    expect(await t.core.jobs.waitExport(exportId)).toMatchObject({ emailStatus: 'queued' }); // the resend's row
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
     expect(sink.received).toHaveLength(2);
+    expect(await t.core.jobs.waitExport(exportId)).toMatchObject({ emailStatus: 'sent' });
+  });
+
+  it("finds an export's emails through the outbox's dedupe index, never by scanning the outbox", () => {
+    const db = new Database(t.core.dbPath, { readonly: true });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT status FROM email_outbox WHERE ${EXPORT_EMAILS_WHERE}`)
+      .all({ key: 'export:7', resends: 'export:7:', resendsEnd: 'export:7;' })
+      .map((row) => (row as { detail: string }).detail);
+    db.close();
+    expect(plan.join('\n')).toMatch(
+      /SEARCH email_outbox USING (COVERING )?INDEX email_outbox_dedupe_unique \(dedupe_key=\?\)/,
+    );
+    expect(plan.join('\n')).toMatch(/INDEX email_outbox_dedupe_unique \(dedupe_key>\? AND dedupe_key<\?\)/);
+    expect(plan.some((line) => /^SCAN email_outbox/.test(line))).toBe(false);
   });
 
   it('says why a patient without an email address gets no email and no Resend (issue 11, defect 6)', async () => {

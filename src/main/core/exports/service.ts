@@ -82,6 +82,20 @@ const SYSTEM: AuditActor = { userId: null, username: 'system' };
 
 export const exportKey = (id: number) => `export:${id}`;
 
+/**
+ * The outbox rows of an export: its first email (`export:<id>`) and every resend
+ * (`export:<id>:resend:<n>`). A key range rather than `LIKE 'export:<id>:%'`, which SQLite cannot
+ * answer from the dedupe index (LIKE ignores case): that scanned the whole outbox — every
+ * reminder ever queued — each time an export was shown, on the main thread.
+ */
+export const EXPORT_EMAILS_WHERE =
+  'dedupe_key = @key OR (dedupe_key >= @resends AND dedupe_key < @resendsEnd)';
+const exportEmailKeys = (id: number) => ({
+  key: exportKey(id),
+  resends: `${exportKey(id)}:`,
+  resendsEnd: `${exportKey(id)};`, // ';' follows ':'
+});
+
 export function exportsFolder(dataDir: string): string {
   return join(dataDir, 'exports');
 }
@@ -135,11 +149,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   const running = new Map<number, { worker: Worker; finished: Promise<void> }>();
   const byId = sqlite.prepare<[number], ExportRow>(`${SELECT_EXPORT} WHERE e.id = ?`);
   const emailRows = sqlite.prepare<
-    [string, string],
+    ReturnType<typeof exportEmailKeys>,
     { dedupe_key: string; status: OutboxStatus; created_at: number; sent_at: number | null }
   >(
     `SELECT dedupe_key, status, created_at, sent_at FROM email_outbox
-     WHERE dedupe_key = ? OR dedupe_key LIKE ? ORDER BY id DESC LIMIT 1`,
+     WHERE ${EXPORT_EMAILS_WHERE} ORDER BY id DESC LIMIT 1`,
   );
 
   type ViewerParams = { role: string; user: number; doctor: number | null };
@@ -190,7 +204,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   };
 
   const toItem = (row: ExportRow): ExportItem => {
-    const email = emailRows.get(exportKey(row.id), `${exportKey(row.id)}:%`);
+    const email = emailRows.get(exportEmailKeys(row.id));
     const waiting = row.status === 'requested';
     const changedAt = waiting ? recentEmailChange(row.patient_email_changed_at) : null;
     return {
@@ -309,6 +323,15 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     });
   };
 
+  /**
+   * Marks an export running: its callers do so inside the transaction that created or decided it,
+   * so starting an export costs the main thread one commit (one fsync), not two.
+   */
+  const markRunning = sqlite.prepare<[number]>(
+    `UPDATE exports SET status = 'running', rows = 0, error = NULL WHERE id = ?`,
+  );
+
+  /** Starts the worker of an export that was just marked running (markRunning). */
   const launch = (id: number, out?: string): void => {
     const row = mustGet(id);
     const file = out ?? fileFor(row);
@@ -322,7 +345,6 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
             end: dayRange(row.range_to ?? '', timeZone).end,
           };
     mkdirSync(exportsFolder(deps.dataDir), { recursive: true });
-    sqlite.prepare(`UPDATE exports SET status = 'running', rows = 0, error = NULL WHERE id = ?`).run(id);
     deps.changed('exports');
     const input: ExportWorkerInput = {
       dbPath: deps.dbPath,
@@ -461,10 +483,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     startHistory(patientId, actor, out, authorisation = { confirmRecentEmailChange: false }) {
       const id = sqlite.transaction(() => {
         const address = authorisedAddress(patientId, authorisation);
-        return create({ kind: 'patient_history', patientId }, address, actor, {
+        const created = create({ kind: 'patient_history', patientId }, address, actor, {
           action: 'exports.start',
           summary: `History export of patient #${patientId}.${confirmedNote(address)}`,
         });
+        markRunning.run(created);
+        return created;
       })();
       launch(id, out);
       return id;
@@ -500,6 +524,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
             entityId: id,
             summary: `Export request #${id} approved.${confirmedNote(address)}`,
           });
+          markRunning.run(id);
         })
         .immediate();
       launch(id);
@@ -532,12 +557,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       return visibleStmt.get({ ...viewerParams(viewer), id }) !== undefined;
     },
     startRange(from, to, actor, out) {
-      const id = sqlite.transaction(() =>
-        create({ kind: 'range', from, to }, { emailTo: null, confirmed: false }, actor, {
+      const id = sqlite.transaction(() => {
+        const created = create({ kind: 'range', from, to }, { emailTo: null, confirmed: false }, actor, {
           action: 'exports.start',
           summary: `Appointments export ${from} to ${to}.`,
-        }),
-      )();
+        });
+        markRunning.run(created);
+        return created;
+      })();
       launch(id, out);
       return id;
     },
@@ -545,12 +572,15 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       const row = mustGet(id);
       if (row.status !== 'failed')
         throw new UserError('conflict', 'Only a failed export can be tried again.');
-      deps.audit.record(actor, {
-        action: 'exports.retry',
-        entity: 'exports',
-        entityId: id,
-        summary: `Export #${id} retried.`,
-      });
+      sqlite.transaction(() => {
+        deps.audit.record(actor, {
+          action: 'exports.retry',
+          entity: 'exports',
+          entityId: id,
+          summary: `Export #${id} retried.`,
+        });
+        markRunning.run(id);
+      })();
       launch(id);
       return id;
     },
@@ -563,10 +593,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       const file = row.file_path;
       const previous =
         sqlite
-          .prepare<[string, string], { n: number }>(
-            'SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ? OR dedupe_key LIKE ?',
+          .prepare<ReturnType<typeof exportEmailKeys>, { n: number }>(
+            `SELECT count(*) AS n FROM email_outbox WHERE ${EXPORT_EMAILS_WHERE}`,
           )
-          .get(exportKey(id), `${exportKey(id)}:%`)?.n ?? 0;
+          .get(exportEmailKeys(id))?.n ?? 0;
       sqlite.transaction(() => {
         queueExportEmail(
           row,

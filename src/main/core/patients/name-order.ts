@@ -1,9 +1,11 @@
 import type { Sqlite } from '../db/open';
+import { buildSearchKeys, nameWords, patchSearchKeys, type SearchKeys } from './search-keys';
 
 /**
  * Every patient in name order (search_name, id) with what a search tests — name, number, active —
- * read once from the name index and kept in memory (about 80 bytes a patient), so a search with
- * many hits can walk the names in the order it shows them and stop at its page. Rebuilt when
+ * read once from the name index and kept in memory (with the search keys, 27 MB for 200,000
+ * patients), so a search with many hits can walk the names in the order it shows them and stop
+ * at its page. Rebuilt when
  * `patients_version` has moved: its triggers count every insert, delete and change of a name,
  * phone, number or active flag, from any connection (drizzle/0006_patients_version.sql). The
  * app's own patient writes patch their entries in place instead (`patch`), so registering or
@@ -22,6 +24,8 @@ export interface NameOrder {
   initials: Int32Array;
   /** Position in name order of each patient id (-1 for ids that are not patients). */
   ranks: Int32Array;
+  /** The names' words and the numbers, sorted, with their patients (search-keys.ts). */
+  keys: SearchKeys;
 }
 
 type NameRow = [id: number, name: string, number: string, active: number];
@@ -51,14 +55,17 @@ function buildOrder(all: NameRow[]): NameOrder {
   const numbers: string[] = new Array<string>(all.length);
   const active = new Uint8Array(all.length);
   const initials = new Int32Array(all.length);
+  const words: string[][] = new Array<string[]>(all.length);
   all.forEach(([id, name, number, isActive], i) => {
     ids[i] = id;
     names[i] = name;
     numbers[i] = number;
     active[i] = isActive === 1 ? 1 : 0;
-    initials[i] = initialsMask(name.split(WORD_SPLIT));
+    words[i] = nameWords(name);
+    initials[i] = initialsMask(words[i]);
   });
-  return { ids, names, numbers, active, initials, ranks: ranksOf(ids) };
+  const ranks = ranksOf(ids);
+  return { ids, names, numbers, active, initials, ranks, keys: buildSearchKeys(ranks, words, numbers) };
 }
 
 function ranksOf(ids: Int32Array): Int32Array {
@@ -89,7 +96,7 @@ function withAt<T extends Int32Array | Uint8Array>(array: T, at: number, value: 
  * leaves its place, and (unless it was deleted) goes in again where (search_name, id) puts it.
  */
 function patchOrder(order: NameOrder, changed: Map<number, NameRow | undefined>): NameOrder {
-  let { ids, active, initials } = order;
+  let { ids, active, initials, keys } = order;
   const names = [...order.names];
   const numbers = [...order.numbers];
   for (const [id, row] of changed) {
@@ -100,6 +107,8 @@ function patchOrder(order: NameOrder, changed: Map<number, NameRow | undefined>)
         break;
       }
     }
+    const was = at >= 0 ? { id, name: names[at] ?? '', number: numbers[at] ?? '' } : undefined;
+    keys = patchSearchKeys(keys, was, row ? { id, name: row[1], number: row[2] } : undefined);
     if (at >= 0) {
       ids = withoutAt(ids, at);
       active = withoutAt(active, at);
@@ -119,11 +128,11 @@ function patchOrder(order: NameOrder, changed: Map<number, NameRow | undefined>)
     }
     ids = withAt(ids, low, id);
     active = withAt(active, low, isActive === 1 ? 1 : 0);
-    initials = withAt(initials, low, initialsMask(name.split(WORD_SPLIT)));
+    initials = withAt(initials, low, initialsMask(nameWords(name)));
     names.splice(low, 0, name);
     numbers.splice(low, 0, number);
   }
-  return { ids, names, numbers, active, initials, ranks: ranksOf(ids) };
+  return { ids, names, numbers, active, initials, ranks: ranksOf(ids), keys };
 }
 
 export interface NameOrderSource {
@@ -175,7 +184,6 @@ export function nameOrder(sqlite: Sqlite): NameOrderSource {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]$/u;
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** One bit for a word's first character: a–z, a digit, anything else; ORed over the words. */
 function initialBit(word: string): number {

@@ -1,6 +1,7 @@
 import type { Page, PatientSummary } from '../../../shared/dto';
 import type { Sqlite } from '../db/open';
 import { initialsMask, nameMatches, nameOrder, type NameOrderSource } from './name-order';
+import { prefixRange } from './search-keys';
 import { phoneDigits, prefixEnd, searchText } from './search-text';
 
 export interface PatientRow {
@@ -69,7 +70,7 @@ export const COUNT_CAP = 500;
 export interface PatientSearch {
   (input: { query: string; includeInactive: boolean; offset: number; limit: number }): Page<PatientSummary>;
   /** The SQL each search path runs, for the EXPLAIN QUERY PLAN test. */
-  readonly statements: { browse: string; match: string; capped: string; hitIds: string };
+  readonly statements: { browse: string; match: string; capped: string; hitIds: string; page: string };
   /** The names in memory, for writers to patch after a change (see `tracked`). */
   readonly order: NameOrderSource;
   /**
@@ -81,31 +82,33 @@ export interface PatientSearch {
 }
 
 /**
- * How many names a search walks in memory before it leaves the page to the indexes. Measured on
- * the ten-year clinic (400 typed prefixes, one process, loaded machine): walking every name is
- * faster than the index path at every prefix length (p50 1.1 ms against 10 ms; a budget of
- * 12,000 or 40,000 names, falling back for rarer prefixes, lost to the full walk), because the
- * initials bit set rejects most names with one AND. A larger clinic falls back past this.
+ * Which in-memory path a name or number search takes: 'auto' chooses per query; the tests force
+ * 'walk' (every name in order) or 'keys' (the rarest word's patients only), or 'off' (the indexes).
  */
-export const WALK_BUDGET = 250_000;
+export type MemoryPath = 'auto' | 'walk' | 'keys' | 'off';
 
 /**
  * Patient search, prepared once because it runs on every keystroke. An empty query browses in
- * name order along `patients_search_name_idx`; otherwise hits come from the FTS index (name words,
- * phone) and the patient-number index, so no path scans the patients table.
+ * name order along `patients_search_name_idx`; a phone search reads the FTS index (phone digits).
  *
- * Where the time goes with many matches (a one-letter prefix matches ~15,000 of 200,000
- * patients, "p" every patient number): reading every hit out of the FTS or number index, putting
- * it in name order, and counting it. So a name or number search (not a phone one) first walks
- * the names in name order in memory (name-order.ts), testing each as the FTS index would, and
- * stops as soon as it has its page and more than COUNT_CAP hits ("500+"), or has seen every
- * patient (an exact total). Only when WALK_BUDGET names give no answer — a prefix few patients
- * share — do the indexes answer: the hits are counted up to COUNT_CAP + 1; up to the cap they are
- * joined and sorted and the total is exact; past it the hit ids are put in name order by rank
- * and only the page's rows are read. Both paths give the same answers (a test compares them).
+ * A name or number search answers from the names in memory (name-order.ts): reading thousands of
+ * hits out of the FTS index for a short prefix (a one-letter prefix matches ~15,000 of 200,000
+ * patients, "p" every patient number), putting them in name order and counting them was where the
+ * time went. It tests patients in name order as the FTS and number indexes would, and stops as
+ * soon as it has its page and more than COUNT_CAP hits ("500+"), or has tested every candidate (an
+ * exact total). The candidates are the patients holding a word that the rarest typed word begins,
+ * plus those whose number the query begins (search-keys.ts): a rare prefix tests a few hundred
+ * patients instead of walking all 200,000 names (that full walk made the slowest 5 % of searches
+ * 2–4 ms on the ten-year clinic). A common single word or number prefix walks every name in order
+ * instead, because it fills the page within the first few thousand names.
+ *
+ * The index path (memory 'off', and phone searches): the hits are counted up to COUNT_CAP + 1; up
+ * to the cap they are joined and sorted and the total is exact; past it the hit ids are put in
+ * name order by rank and only the page's rows are read. Every path gives the same answers (a test
+ * compares them on random prefixes).
  */
-export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } = {}): PatientSearch {
-  const walkBudget = options.walkBudget ?? WALK_BUDGET;
+export function patientSearch(sqlite: Sqlite, options: { memory?: MemoryPath } = {}): PatientSearch {
+  const memory = options.memory ?? 'auto';
   const browseSql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
      WHERE (@inactive = 1 OR p.active = 1) ORDER BY p.search_name, p.id LIMIT @limit OFFSET @offset`;
   const browseCountSql = `SELECT count(*) AS n FROM patients p WHERE (@inactive = 1 OR p.active = 1)`;
@@ -133,11 +136,10 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.id = ?`,
   );
   const order = nameOrder(sqlite);
-  const numberExists = sqlite
-    .prepare<[string, string], number>(
-      'SELECT 1 FROM patients WHERE patient_number >= ? AND patient_number < ? LIMIT 1',
-    )
-    .pluck();
+  // The page's rows in one statement, in the order of the ids given (25 single-row reads cost
+  // four times as much).
+  const pageSql = `SELECT ${SUMMARY_COLUMNS} FROM json_each(?) AS j JOIN patients p ON p.id = j.value ORDER BY j.key`;
+  const pageRows = sqlite.prepare<[string], PatientRow>(pageSql);
 
   /** The page of many hits: ranked in name order in memory, rows read only for the page. */
   const rankedPage = (ids: number[], inactive: boolean, offset: number, limit: number) => {
@@ -160,40 +162,85 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
     return items;
   };
 
-  /** The page walked in name order in memory, or null when WALK_BUDGET names did not settle it. */
-  const walkedPage = (
+  /** Bits of the name-order positions a search tests; cleared after each search. */
+  let marks = new Uint32Array(0);
+
+  /**
+   * The page and total from the names in memory, or null for a phone search (the FTS index
+   * answers those) or when the in-memory paths are turned off (`memory: 'off'`, for the tests).
+   * Each patient is tested as the FTS and number indexes would, in name order, stopping once the
+   * page is full and more than COUNT_CAP matched ("500+"); without a stop the total is exact.
+   */
+  const pageInMemory = (
     query: string,
     inactive: boolean,
     offset: number,
     limit: number,
   ): Page<PatientSummary> | null => {
-    if (phoneSearchDigits(query)) return null;
+    if (memory === 'off' || phoneSearchDigits(query)) return null;
     const tokens = nameTokens(query);
     const number = query.toUpperCase();
-    const { ids, names, numbers, active, initials } = order.current();
+    const { ids, names, numbers, active, initials, ranks, keys } = order.current();
     const wanted = initialsMask(tokens);
-    // Most searches are names: look at the numbers only if some patient number has this prefix.
-    const anyNumber = numberExists.get(number, prefixEnd(number)) !== undefined;
-    const page: number[] = [];
-    const need = offset + limit;
-    let hits = 0;
-    let i = 0;
-    for (; i < ids.length; i++) {
-      if (hits > COUNT_CAP && hits >= need) break;
-      if (i >= walkBudget) return null;
-      if (!inactive && active[i] !== 1) continue;
-      const byName =
-        tokens.length > 0 && (initials[i]! & wanted) === wanted && nameMatches(names[i] ?? '', tokens);
-      if (!(byName || (anyNumber && (numbers[i] ?? '').startsWith(number)))) continue;
-      hits += 1;
-      if (hits > offset && hits <= need) page.push(ids[i] ?? 0);
+    const [numberFrom, numberTo] = prefixRange(keys.numbers, number);
+    const anyNumber = numberTo > numberFrom;
+    // The typed word whose words hold the fewest patients: every name match holds one of them.
+    let rarest: [from: number, to: number] | null = null;
+    let rarestCount = 0;
+    for (const token of tokens) {
+      const [from, to] = prefixRange(keys.words, token);
+      const count = (keys.before[to] ?? 0) - (keys.before[from] ?? 0);
+      if (rarest === null || count < rarestCount) [rarest, rarestCount] = [[from, to], count];
     }
-    const items = page
-      .map((id) => byId.get(id))
-      .filter((row) => row !== undefined)
-      .map(toSummary);
-    const capped = i < ids.length || hits > COUNT_CAP;
-    return capped
+    const candidates = rarestCount + (numberTo - numberFrom);
+    const need = offset + limit;
+    const stopAt = Math.max(COUNT_CAP + 1, need);
+    const page: number[] = [];
+    let hits = 0;
+    const matches = (at: number): boolean => {
+      if (!inactive && active[at] !== 1) return false;
+      if (tokens.length > 0 && (initials[at]! & wanted) === wanted && nameMatches(names[at] ?? '', tokens)) {
+        return true;
+      }
+      return anyNumber && (numbers[at] ?? '').startsWith(number);
+    };
+    // Walk every name in order when matches are so common that the walk soon stops (one typed
+    // word or a number prefix shared by many patients): cheaper than marking them all first.
+    const walk =
+      memory === 'walk' ||
+      (memory === 'auto' && tokens.length <= 1 && candidates * candidates >= 2 * stopAt * ids.length);
+    if (walk) {
+      for (let at = 0; at < ids.length && !(hits > COUNT_CAP && hits >= need); at++) {
+        if (!matches(at)) continue;
+        hits += 1;
+        if (hits > offset && hits <= need) page.push(ids[at] ?? 0);
+      }
+    } else {
+      // Mark the candidates' places in name order, then test them in that order.
+      if (marks.length !== (ids.length + 31) >>> 5) marks = new Uint32Array((ids.length + 31) >>> 5);
+      const mark = (id: number) => {
+        const at = ranks[id] ?? -1;
+        if (at >= 0) marks[at >>> 5]! |= 1 << (at & 31);
+      };
+      if (rarest) {
+        for (let w = rarest[0]; w < rarest[1]; w++) for (const id of keys.holders[w] ?? []) mark(id);
+      }
+      for (let n = numberFrom; n < numberTo; n++) mark(keys.numberIds[n] ?? 0);
+      scan: for (let word = 0; word < marks.length; word++) {
+        let bits = marks[word]!;
+        while (bits !== 0) {
+          const at = (word << 5) + 31 - Math.clz32(bits & -bits);
+          bits &= bits - 1;
+          if (!matches(at)) continue;
+          hits += 1;
+          if (hits > offset && hits <= need) page.push(ids[at] ?? 0);
+          if (hits > COUNT_CAP && hits >= need) break scan;
+        }
+      }
+      marks.fill(0);
+    }
+    const items = page.length > 0 ? pageRows.all(JSON.stringify(page)).map(toSummary) : [];
+    return hits > COUNT_CAP
       ? { items, total: COUNT_CAP, totalCapped: true, offset, limit }
       : { items, total: hits, offset, limit };
   };
@@ -210,8 +257,8 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
         limit: input.limit,
       };
     }
-    const walked = walkedPage(query, input.includeInactive, input.offset, input.limit);
-    if (walked) return walked;
+    const inMemory = pageInMemory(query, input.includeInactive, input.offset, input.limit);
+    if (inMemory) return inMemory;
     const number = query.toUpperCase();
     const params = { inactive, match: ftsQuery(query), number, numberEnd: prefixEnd(number) };
     // UNION ALL may count a patient twice (name and number both match): only the cap's side of
@@ -250,7 +297,7 @@ export function patientSearch(sqlite: Sqlite, options: { walkBudget?: number } =
   };
 
   return Object.assign(search, {
-    statements: { browse: browseSql, match: matchSql, capped: cappedSql, hitIds: hitIdsSql },
+    statements: { browse: browseSql, match: matchSql, capped: cappedSql, hitIds: hitIdsSql, page: pageSql },
     order,
     writePatients,
   });
