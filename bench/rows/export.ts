@@ -16,6 +16,8 @@ const GNU_TIME = '/usr/bin/time';
 export interface ExportMeasurement {
   ms: number;
   peakMemoryMB: number;
+  /** The process's RSS when the export was asked for (the peak includes it). */
+  startMemoryMB: number;
   /** Longest event-loop stall of the main process while the export ran. */
   maxEventLoopDelayMs: number;
   p99EventLoopDelayMs: number;
@@ -74,7 +76,8 @@ export async function measureExport(
   if (!isChannelName('exports/startRange')) return null;
   const admin = ctx.core.connectAs('admin', 'test');
   const histogram = monitorEventLoopDelay({ resolution: 1 });
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   histogram.enable();
   const started = process.hrtime.bigint();
@@ -90,6 +93,7 @@ export async function measureExport(
     return {
       ms,
       peakMemoryMB: round(peakRss / 1024 / 1024, 1),
+      startMemoryMB: round(startRss / 1024 / 1024, 1),
       maxEventLoopDelayMs: round(histogram.max / 1e6, 1),
       p99EventLoopDelayMs: round(histogram.percentile(99) / 1e6, 1),
     };
@@ -162,6 +166,7 @@ export const rangeExport: BenchRow = {
       extra: {
         rows: range.rows,
         peakMemoryMB: ours.peakMemoryMB,
+        startMemoryMB: ours.startMemoryMB,
         maxEventLoopDelayMs: ours.maxEventLoopDelayMs,
         p99EventLoopDelayMs: ours.p99EventLoopDelayMs,
         ...referenceExtra,

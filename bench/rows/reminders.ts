@@ -101,6 +101,9 @@ export async function measureReminders(ctx: BenchContext, smtp: LocalSmtp): Prom
     env: { CLINIC_DESK_SMTP_URL: `smtp://${smtp.host}:${smtp.port}` },
   });
   try {
+    // Mail the rows before queued (the booking row's 2,000 confirmations) goes out first, untimed:
+    // otherwise the relay sends it inside this row's time and the server counts it as reminders.
+    while ((await core.jobs.sendOutbox()).sent > 0);
     const before = smtp.received();
     const started = process.hrtime.bigint();
     const run = await core.jobs.run('reminders', REMINDER_DAY);

@@ -102,4 +102,50 @@ describe('migration follow_ups_and_import (0005)', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
+
+  it("upgrades a large clinic on the patient's own visits, not each doctor's whole diary", () => {
+    db = databaseBefore('follow_ups_and_import');
+    const old = db.sqlite;
+    old.exec(`INSERT INTO departments (name) VALUES ('General')`);
+    old.exec(
+      `INSERT INTO doctors (full_name, department_id) VALUES ('Dr One', 1), ('Dr Two', 1), ('Dr Three', 1)`,
+    );
+    const patient = old.prepare(
+      `INSERT INTO patients (patient_number, full_name, search_name, date_of_birth, sex) VALUES (?, ?, ?, '1980-01-01', 'unknown')`,
+    );
+    const appointment = old.prepare(
+      `INSERT INTO appointments (patient_id, doctor_id, starts_at, ends_at, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'completed', ?, ?)`,
+    );
+    const treatment = old.prepare(
+      `INSERT INTO treatments (appointment_id, diagnosis, next_visit_date, created_at, updated_at) VALUES (?, 'Check-up', '2026-06-01', ?, ?)`,
+    );
+    old.transaction(() => {
+      // Three doctors, 400 patients, ten visits each: what a doctor index can and cannot narrow.
+      for (let p = 1; p <= 400; p++) patient.run(`P${p}`, `Patient ${p}`, `patient ${p}`);
+      for (let v = 0; v < 4000; v++) {
+        const startsAt = T0 + v * 3_600_000;
+        const id = appointment.run(1 + (v % 400), 1 + (v % 3), startsAt, startsAt + 1_200_000, T0, T0);
+        if (v % 5 === 0) treatment.run(id.lastInsertRowid, T0, T0);
+      }
+    })();
+
+    const { sqlite } = db.migrateToLatest();
+    // The backfill's lookup (drizzle/0005), as SQLite plans it on the upgraded database.
+    const plan = sqlite
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT later.id FROM treatments t
+         JOIN appointments a ON a.id = t.appointment_id
+         LEFT JOIN appointments later ON later.id = (
+           SELECT l.id FROM appointments l
+           WHERE l.patient_id = a.patient_id AND l.doctor_id = a.doctor_id AND l.starts_at > a.starts_at
+             AND l.status IN ('booked', 'arrived', 'completed')
+           ORDER BY l.starts_at LIMIT 1)
+         WHERE t.next_visit_date IS NOT NULL`,
+      )
+      .all()
+      .map((row) => row.detail);
+    expect(plan.join('\n')).toContain('appointments_patient_starts_idx');
+    expect(sqlite.prepare('SELECT count(*) AS n FROM follow_ups').get()).toEqual({ n: 800 });
+  });
 });

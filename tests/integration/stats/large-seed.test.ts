@@ -95,6 +95,63 @@ describe('large clinic generator', () => {
     expect(t.core.connectAs(result.logins[2]?.username ?? '').session()?.role).toBe('doctor');
   });
 
+  it('gives every next-visit date its follow-up, booked by the next visit with that doctor, and keeps the triggers', async () => {
+    const { t } = await generate(7);
+    const fresh = await tempCore();
+    cores.push(fresh);
+    const db = new Database(t.core.dbPath, { readonly: true });
+    const reference = new Database(fresh.core.dbPath, { readonly: true });
+    try {
+      const triggers = (d: Database.Database) =>
+        d.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
+      expect(triggers(db)).toEqual(triggers(reference));
+      const withNextVisit = db
+        .prepare<[], { id: number; patient: number; doctor: number; startsAt: number; due: string }>(
+          `SELECT t.id, a.patient_id AS patient, a.doctor_id AS doctor, a.starts_at AS startsAt, t.next_visit_date AS due
+           FROM treatments t JOIN appointments a ON a.id = t.appointment_id WHERE t.next_visit_date IS NOT NULL`,
+        )
+        .all();
+      expect(withNextVisit.length).toBeGreaterThan(100);
+      const visits = db
+        .prepare<[], { id: number; patient: number; doctor: number; startsAt: number }>(
+          `SELECT id, patient_id AS patient, doctor_id AS doctor, starts_at AS startsAt FROM appointments
+           WHERE status IN ('booked', 'arrived', 'completed') ORDER BY starts_at`,
+        )
+        .all();
+      const followUps = new Map(
+        db
+          .prepare<[], { treatment: number; status: string; appointment: number | null; due: string }>(
+            'SELECT treatment_id AS treatment, status, appointment_id AS appointment, due_date AS due FROM follow_ups',
+          )
+          .all()
+          .map((f) => [f.treatment, f]),
+      );
+      expect(followUps.size).toBe(withNextVisit.length);
+      let booked = 0;
+      for (const treatment of withNextVisit) {
+        const next = visits.find(
+          (v) =>
+            v.patient === treatment.patient &&
+            v.doctor === treatment.doctor &&
+            v.startsAt > treatment.startsAt,
+        );
+        if (next) booked += 1;
+        expect(followUps.get(treatment.id)).toEqual({
+          treatment: treatment.id,
+          status: next ? 'booked' : 'open',
+          appointment: next?.id ?? null,
+          due: treatment.due,
+        });
+      }
+      // Both kinds occur, so the comparison above checks each branch.
+      expect(booked).toBeGreaterThan(0);
+      expect(booked).toBeLessThan(withNextVisit.length);
+    } finally {
+      db.close();
+      reference.close();
+    }
+  });
+
   it('refuses to write into a database that already holds a clinic, changing nothing', async () => {
     const t = await tempCore({ demo: true });
     cores.push(t);

@@ -1,7 +1,19 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelQueryKey, readsAnyOf, refetchChanged } from '../../../src/renderer/src/lib/dataChanged';
-import { channels, CHANNEL_NAMES, readsOf, writes, type DataKind } from '../../../src/shared/contract';
+import {
+  channelQueryKey,
+  channelWriteOptions,
+  readsAnyOf,
+  refetchChanged,
+} from '../../../src/renderer/src/lib/dataChanged';
+import {
+  channels,
+  CHANNEL_NAMES,
+  readsOf,
+  writes,
+  type ChannelResult,
+  type DataKind,
+} from '../../../src/shared/contract';
 
 /** The queries three screens keep open, with the same keys the screens build. */
 const SCREENS = {
@@ -77,6 +89,42 @@ describe('refetching on data/changed', () => {
       fetches.staff - before.staff,
     ]).toEqual([2, 2, 2]);
     expect(fetches.session - before.session).toBe(0);
+  });
+
+  it("a window's own write refetches what its channel changes, without waiting for the push", async () => {
+    const fetches = await mount();
+    const before = { ...fetches };
+    const sent: unknown[] = [];
+    const setActive = new MutationObserver(
+      client,
+      channelWriteOptions(client, 'staff/setActive', (_channel, input) => {
+        sent.push(input);
+        // The answer's content does not matter here: only that the call succeeded.
+        return Promise.resolve({} as ChannelResult<'staff/setActive'>);
+      }),
+    );
+    await setActive.mutate({ id: 7, active: false });
+    await client.getQueryCache().findAll({ fetchStatus: 'fetching' })[0]?.promise;
+    expect(sent).toEqual([{ id: 7, active: false }]);
+    expect([
+      fetches.today - before.today,
+      fetches.calendar - before.calendar,
+      fetches.staff - before.staff,
+      fetches.session - before.session,
+    ]).toEqual([0, 0, 1, 0]);
+  });
+
+  it('a refused write refetches nothing', async () => {
+    const fetches = await mount();
+    const before = { ...fetches };
+    const book = new MutationObserver(
+      client,
+      channelWriteOptions(client, 'appointments/book', () => Promise.reject(new Error('Slot taken'))),
+    );
+    await expect(
+      book.mutate({ patientId: 1, doctorId: 1, startsAt: Date.parse('2026-03-10T09:00:00Z') }),
+    ).rejects.toThrow('Slot taken');
+    expect(fetches).toEqual(before);
   });
 
   it('matches a query by its channel: keys outside the contract and writes read nothing', () => {

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open';
+import { suspendTriggers } from '../db/triggers';
 
 /**
  * The per-row triggers on `patients` that a bulk insert does once at the end instead: the search
@@ -17,16 +18,9 @@ const DEFERRED = ['patients_fts_after_insert', 'patients_version_after_insert'] 
  * transaction holds the write lock, so no other connection can insert while they are missing.
  */
 export function deferPatientTriggers(sqlite: Sqlite): { restore(): void } {
-  const stored = sqlite
-    .prepare<[], { name: string; sql: string }>(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${DEFERRED.map((n) => `'${n}'`).join(', ')})`,
-    )
-    .all();
-  if (stored.length !== DEFERRED.length)
-    throw new Error(`patients triggers missing: found ${stored.map((t) => t.name).join(', ')}`);
   const lastId =
     sqlite.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM patients').get()?.id ?? 0;
-  for (const { name } of stored) sqlite.exec(`DROP TRIGGER \`${name}\``);
+  const triggers = suspendTriggers(sqlite, DEFERRED);
   return {
     restore() {
       const added = sqlite
@@ -40,7 +34,7 @@ export function deferPatientTriggers(sqlite: Sqlite): { restore(): void } {
         )
         .run(lastId).changes;
       if (added > 0) sqlite.prepare('UPDATE patients_version SET n = n + ? WHERE id = 1').run(added);
-      for (const { sql } of stored) sqlite.exec(sql);
+      triggers.recreate();
     },
   };
 }

@@ -1,5 +1,7 @@
 import { hashPassword, type ScryptCost } from '../auth/password';
 import type { Sqlite } from '../db/open';
+import { suspendTriggers } from '../db/triggers';
+import { FOLLOW_UP_INSERT_TRIGGERS, openFollowUpsFromTreatments } from '../followUps/from-treatments';
 import { phoneDigits, searchText } from '../patients/search-text';
 import type { SettingsStore } from '../settings/store';
 import { addDays, localDate, weekday, zonedInstant } from '../time/zone';
@@ -133,6 +135,7 @@ export async function seedLargeClinic(
   const restore = bulkLoadMode(sqlite);
   try {
     const indexes = dropIndexes(sqlite, BULK_TABLES);
+    const followUpTriggers = suspendTriggers(sqlite, FOLLOW_UP_INSERT_TRIGGERS);
     const plan = new LoadPlan(options, random, timeZone);
     const clinic = plan.insertClinic(
       sqlite,
@@ -160,6 +163,8 @@ export async function seedLargeClinic(
       sqlite.exec(index.sql);
       step('indexes', indexWork[i] ?? 0);
     });
+    openFollowUpsFromTreatments(sqlite);
+    followUpTriggers.recreate();
     settings.set('clinicName', 'Riverside Family Clinic');
     settings.set('clinicAddress', '12 Riverside Walk, London SE1 9XX');
     settings.set('clinicPhone', '+44 20 7946 0000');

@@ -1,9 +1,7 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, useChannelMutation } from '../lib/api';
-import { refreshData } from '../lib/refresh';
 import { ConfirmDialog } from './ConfirmDialog';
 
 type SetActiveChannel = 'staff/setActive' | 'doctors/setActive' | 'departments/setActive';
@@ -36,7 +34,6 @@ export function SetActiveAction({
   confirmTitle,
   confirmMessage,
 }: Props) {
-  const queryClient = useQueryClient();
   const setActive = useChannelMutation(channel);
   const [confirming, setConfirming] = useState(false);
 
@@ -44,10 +41,7 @@ export function SetActiveAction({
     setActive.mutate(
       { id, active: next },
       {
-        onSuccess: () => {
-          void refreshData(queryClient);
-          setConfirming(false);
-        },
+        onSuccess: () => setConfirming(false),
         onError: (error) => {
           // Deactivating shows its refusal in the confirmation; reactivating has no dialog.
           if (next) {

@@ -2,12 +2,13 @@ import {
   keepPreviousData,
   useMutation,
   useQuery,
+  useQueryClient,
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../../shared/contract';
 import { ApiError } from './apiError';
-import { channelQueryKey } from './dataChanged';
+import { channelQueryKey, channelWriteOptions } from './dataChanged';
 import { transport } from './transport';
 
 export { ApiError, errorMessage } from './apiError';
@@ -47,10 +48,12 @@ export function useChannelQuery<C extends ChannelName>(
   });
 }
 
+/**
+ * A write through one channel; on success what it changes refetches (`channelWriteOptions`)
+ * before the caller's own `onSuccess` runs.
+ */
 export function useChannelMutation<C extends ChannelName>(
   channel: C,
 ): UseMutationResult<ChannelResult<C>, ApiError, ChannelInput<C>> {
-  return useMutation<ChannelResult<C>, ApiError, ChannelInput<C>>({
-    mutationFn: (input) => call(channel, input),
-  });
+  return useMutation(channelWriteOptions(useQueryClient(), channel, call));
 }

@@ -1,10 +1,12 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { MutationOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
+  changesOf,
   channels,
   isChannelName,
   readsOf,
   type ChannelInput,
   type ChannelName,
+  type ChannelResult,
   type DataKind,
 } from '../../../shared/contract';
 
@@ -29,4 +31,31 @@ export function readsAnyOf(queryKey: QueryKey, changed: readonly DataKind[]): bo
  */
 export function refetchChanged(queryClient: QueryClient, changed: readonly DataKind[]): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => readsAnyOf(query.queryKey, changed) });
+}
+
+/**
+ * After this window's own successful write: refetch what that channel declares it `changes`, at
+ * once, rather than waiting for main's `data/changed` push (which follows for every window).
+ * `useChannelMutation` calls it for every write, so no screen can forget it.
+ */
+export function refetchAfterWrite(queryClient: QueryClient, channel: ChannelName): Promise<void> {
+  return refetchChanged(queryClient, changesOf(channels[channel]));
+}
+
+/**
+ * The options of every write (`useChannelMutation`): `send` makes the call, and on success the
+ * queries reading what the channel changes refetch (`refetchAfterWrite`) before the caller's own
+ * `onSuccess` runs, so no screen can forget to show its own change.
+ */
+export function channelWriteOptions<C extends ChannelName, E>(
+  queryClient: QueryClient,
+  channel: C,
+  send: (channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>,
+): MutationOptions<ChannelResult<C>, E, ChannelInput<C>> {
+  return {
+    mutationFn: (input) => send(channel, input),
+    onSuccess: () => {
+      void refetchAfterWrite(queryClient, channel);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { formatLongDate } from './dates';
 import { emailDocument, markup } from './html';
-import type { RenderedEmail } from './reminder';
+import type { RenderedEmail } from './letter';
 
 export function exportEmail(
   clinicName: string,

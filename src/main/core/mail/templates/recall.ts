@@ -1,14 +1,8 @@
 import { formatLongDate } from './dates';
 import { emailDocument, markup } from './html';
-import type { RenderedEmail } from './reminder';
+import { clinicSignature, type PatientLetter, type RenderedEmail } from './letter';
 
-export interface RecallDetails {
-  clinicName: string;
-  clinicAddress: string;
-  clinicPhone: string;
-  patientName: string;
-  doctorName: string;
-  department: string;
+export interface RecallDetails extends PatientLetter {
   /** The follow-up's due date 'YYYY-MM-DD'. */
   dueDate: string;
 }
@@ -17,13 +11,13 @@ export interface RecallDetails {
 export function recallEmail(d: RecallDetails): RenderedEmail {
   const when = formatLongDate(d.dueDate);
   const subject = `Time to book your follow-up visit – ${d.clinicName}`;
-  const contact = [d.clinicAddress, d.clinicPhone ? `Phone ${d.clinicPhone}` : ''].filter(Boolean);
+  const signature = clinicSignature(d);
   const call = d.clinicPhone ? `call us on ${d.clinicPhone}` : 'call us';
   const body = markup`<h1>${d.clinicName}</h1>
 <p>Dear ${d.patientName},</p>
 <p>${d.doctorName} (${d.department}) would like to see you again around ${when}.</p>
 <p>You do not have an appointment yet. Please ${call} or reply to this email to book one.</p>
-<p class="muted">${d.clinicName}${contact.map((line) => markup`<br>${line}`)}</p>`;
+${signature.html}`;
   const text = [
     d.clinicName,
     '',
@@ -33,8 +27,7 @@ export function recallEmail(d: RecallDetails): RenderedEmail {
     '',
     `You do not have an appointment yet. Please ${call} or reply to this email to book one.`,
     '',
-    d.clinicName,
-    ...contact,
+    ...signature.text,
     '',
   ].join('\n');
   return { subject, html: emailDocument(subject, body), text };

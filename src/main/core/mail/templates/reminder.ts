@@ -1,13 +1,8 @@
 import { formatLongDate } from './dates';
 import { emailDocument, markup } from './html';
+import { clinicSignature, visitDetails, type PatientLetter, type RenderedEmail } from './letter';
 
-export interface ReminderDetails {
-  clinicName: string;
-  clinicAddress: string;
-  clinicPhone: string;
-  patientName: string;
-  doctorName: string;
-  department: string;
+export interface ReminderDetails extends PatientLetter {
   /** Local date 'YYYY-MM-DD' and time 'HH:MM' in the clinic's zone. */
   date: string;
   time: string;
@@ -16,27 +11,18 @@ export interface ReminderDetails {
   isToday: boolean;
 }
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
-
 export function reminderEmail(d: ReminderDetails): RenderedEmail {
   const when = `${formatLongDate(d.date)} at ${d.time}`;
   const day = d.isToday ? 'today' : `on ${formatLongDate(d.date)}`;
   const subject = `Reminder: your appointment ${day} at ${d.time} – ${d.clinicName}`;
-  const contact = [d.clinicAddress, d.clinicPhone ? `Phone ${d.clinicPhone}` : ''].filter(Boolean);
+  const visit = visitDetails(when, d);
+  const signature = clinicSignature(d);
   const body = markup`<h1>${d.clinicName}</h1>
 <p>Dear ${d.patientName},</p>
 <p>This is a reminder of your appointment ${day}.</p>
-<table>
-<tr><th>When</th><td>${when}</td></tr>
-<tr><th>Doctor</th><td>${d.doctorName}</td></tr>
-<tr><th>Department</th><td>${d.department}</td></tr>
-</table>
+${visit.html}
 <p>If you cannot come, please call us so that someone else can have the time.</p>
-<p class="muted">${d.clinicName}${contact.map((line) => markup`<br>${line}`)}</p>
+${signature.html}
 <p class="muted">Times are local clinic time (${d.timeZone}). The attached calendar file adds the appointment to your calendar.</p>`;
   const text = [
     d.clinicName,
@@ -45,14 +31,11 @@ export function reminderEmail(d: ReminderDetails): RenderedEmail {
     '',
     `This is a reminder of your appointment ${day}.`,
     '',
-    `When:       ${when}`,
-    `Doctor:     ${d.doctorName}`,
-    `Department: ${d.department}`,
+    ...visit.text,
     '',
     'If you cannot come, please call us so that someone else can have the time.',
     '',
-    d.clinicName,
-    ...contact,
+    ...signature.text,
     '',
     `Times are local clinic time (${d.timeZone}).`,
     '',

@@ -1,6 +1,6 @@
 import type { MonthlyReportData } from '../../../../shared/dto/jobs';
 import { emailDocument, markup } from './html';
-import type { RenderedEmail } from './reminder';
+import type { RenderedEmail } from './letter';
 
 export function formatRate(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;

@@ -10,13 +10,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { DoctorDetail } from '../../../../shared/channels/doctors';
 import { WEEKDAY_NAMES } from '../../../../shared/time-of-day';
 import { FormAlert } from '../../components/FormAlert';
 import { errorMessage, useChannelMutation } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
 import {
   availabilityRequest,
   hasHoursErrors,
@@ -33,7 +31,6 @@ const DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({
 }));
 
 export function AvailabilityEditor({ doctor }: { doctor: DoctorDetail }) {
-  const queryClient = useQueryClient();
   const save = useChannelMutation('doctors/setAvailability');
   const [rows, setRows] = useState<HoursRow[]>(() => toHoursRows(doctor.availability));
   const [nextKey, setNextKey] = useState(doctor.availability.length);
@@ -73,7 +70,6 @@ export function AvailabilityEditor({ doctor }: { doctor: DoctorDetail }) {
     if (hasHoursErrors(errors)) return;
     save.mutate(availabilityRequest(doctor.id, rows), {
       onSuccess: () => {
-        void refreshData(queryClient);
         notifications.show({ color: 'teal', message: `Weekly hours of ${doctor.fullName} saved.` });
       },
     });

@@ -1,13 +1,11 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { doctorAddExceptionInput, type DoctorDetail } from '../../../../shared/channels/doctors';
 import type { ChannelInput } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { errorMessage, useChannelMutation } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
-import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 
 type Values = { date: string; kind: string; start: string; end: string; note: string };
@@ -25,7 +23,6 @@ const request = (doctorId: number, values: Values): ChannelInput<'doctors/addExc
 
 /** Date-specific leave (nobody can book) and extra hours (bookable beyond the weekly pattern). */
 export function ExceptionsPanel({ doctor }: { doctor: DoctorDetail }) {
-  const queryClient = useQueryClient();
   const add = useChannelMutation('doctors/addException');
   const remove = useChannelMutation('doctors/removeException');
   const form = useValidatedForm<Values>({
@@ -37,7 +34,6 @@ export function ExceptionsPanel({ doctor }: { doctor: DoctorDetail }) {
   const submit = form.onSubmit((values) =>
     add.mutate(request(doctor.id, values), {
       onSuccess: () => {
-        void refreshData(queryClient);
         notifications.show({
           color: 'teal',
           message: `${KIND_LABELS[values.kind as 'leave' | 'extra']} on ${values.date} recorded.`,
@@ -85,9 +81,7 @@ export function ExceptionsPanel({ doctor }: { doctor: DoctorDetail }) {
                     color="red"
                     aria-label={`Remove ${KIND_LABELS[exception.kind].toLowerCase()} on ${exception.date} from ${exception.start}`}
                     loading={remove.isPending && remove.variables.id === exception.id}
-                    onClick={() =>
-                      remove.mutate({ id: exception.id }, { onSuccess: () => void refreshData(queryClient) })
-                    }
+                    onClick={() => remove.mutate({ id: exception.id })}
                   >
                     Remove
                   </Button>

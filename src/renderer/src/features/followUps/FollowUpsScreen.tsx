@@ -10,11 +10,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FollowUpItem } from '../../../../shared/dto/follow-ups';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
 import { useSession } from '../../lib/session';
 import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
 
@@ -32,7 +30,6 @@ const VIEWS: { value: View; label: string }[] = [
  */
 export function FollowUpsScreen() {
   const session = useSession().data;
-  const queryClient = useQueryClient();
   const [view, setView] = useState<View>('week');
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [booking, setBooking] = useState<BookingTarget | null>(null);
@@ -143,12 +140,7 @@ export function FollowUpsScreen() {
                         size="xs"
                         variant="light"
                         loading={notNeeded.isPending && notNeeded.variables.id === item.id}
-                        onClick={() =>
-                          notNeeded.mutate(
-                            { id: item.id },
-                            { onSuccess: () => void refreshData(queryClient) },
-                          )
-                        }
+                        onClick={() => notNeeded.mutate({ id: item.id })}
                       >
                         Not needed
                       </Button>
@@ -160,13 +152,7 @@ export function FollowUpsScreen() {
           </Table.Tbody>
         </Table>
       ) : null}
-      <BookDialog
-        target={booking}
-        onClose={() => {
-          setBooking(null);
-          void refreshData(queryClient);
-        }}
-      />
+      <BookDialog target={booking} onClose={() => setBooking(null)} />
     </Stack>
   );
 }

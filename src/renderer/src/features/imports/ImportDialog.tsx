@@ -24,7 +24,7 @@ import {
   type ImportSummary,
 } from '../../../../shared/dto/imports';
 import { call, errorMessage } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
+import { refetchAfterWrite } from '../../lib/dataChanged';
 import { transport } from '../../lib/transport';
 
 /** The file as base64, a piece at a time (the preview takes at most 1 MB per request). */
@@ -248,7 +248,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
                 void step('Importing', () => call('imports/run', request())).then((summary) => {
                   if (summary) {
                     setDone(summary);
-                    void refreshData(queryClient);
+                    void refetchAfterWrite(queryClient, 'imports/run');
                   }
                 })
               }

@@ -18,7 +18,6 @@ import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useChannelMutation, useChannelQuery } from '../../lib/api';
-import { refreshData } from '../../lib/refresh';
 import { useValidatedForm } from '../../lib/useValidatedForm';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { MailSettingsPanel } from '../mail/MailSettingsPanel';
@@ -71,7 +70,6 @@ function ClinicSettingsForm({ settings, onSaved }: { settings: AdminSettings; on
     update.mutate(settingsRequest(values), {
       onSuccess: (saved) => {
         queryClient.setQueryData(['settings/get', {}], saved);
-        void refreshData(queryClient);
         notifications.show({ color: 'teal', message: 'Settings saved.' });
         onSaved();
       },
