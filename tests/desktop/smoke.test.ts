@@ -7,15 +7,15 @@
  * The app runs on the wall clock (the built app has no clock to fix); the test never reads it:
  * the dates it books and exports come from the app's own answers.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronNativeBindingPath } from '../../src/main/shell/paths';
 import type { FreeSlots } from '../../src/shared/dto/clinic';
-import { ensureBuilt, PROJECT_ROOT } from './support/build';
-import { startDesktop, type DesktopRun, type StandInMessage } from './support/desktop-run';
+import { ensureBuilt } from './support/build';
+import { linkAppFolder, startDesktop, type DesktopRun, type StandInMessage } from './support/desktop-run';
 
 const require = createRequire(import.meta.url);
 const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version;
@@ -31,15 +31,11 @@ let nativeBinding = '';
 beforeAll(() => {
   ensureBuilt();
   root = mkdtempSync(join(tmpdir(), 'clinic-desk-smoke-'));
-  // app.getAppPath() as in development: the built bundles, migrations and icons of this project,
-  // and a better-sqlite3 binary where the shell looks for the Electron build (here Node's build,
-  // since Electron is not installed), so the test can see the shell's choice being loaded.
-  appPath = join(root, 'app');
+  // app.getAppPath() as in development, and a better-sqlite3 binary where the shell looks for the
+  // Electron build (here Node's build, since Electron is not installed), so the test can see the
+  // shell's choice being loaded.
+  appPath = linkAppFolder(root);
   userData = join(root, 'user-data');
-  mkdirSync(appPath);
-  for (const entry of ['out', 'drizzle', 'resources', 'package.json']) {
-    symlinkSync(join(PROJECT_ROOT, entry), join(appPath, entry));
-  }
   nativeBinding = electronNativeBindingPath(appPath, {
     electron: ELECTRON_VERSION,
     betterSqlite3: BETTER_SQLITE3,

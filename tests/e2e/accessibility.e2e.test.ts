@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations, settle } from './support/axe';
 import { launchBrowser, watchPage, type PageProblems } from './support/browser';
 import { DEFAULT_NOW, startPreview, type Preview } from './support/preview';
+import { signInAs, signOut } from './support/session';
 
 /**
  * Issue 11: every screen, dialog and open menu passes axe-core with no serious or critical
@@ -50,19 +51,6 @@ describe('browser preview: accessibility (axe-core)', () => {
   async function open(entry: string, title = entry): Promise<void> {
     await menu(entry).click();
     await heading(title).waitFor();
-  }
-
-  async function signInAs(username: string): Promise<void> {
-    // A step that failed half-way leaves its person signed in; the next step starts clean.
-    if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await signOut();
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
   }
 
   /** Closes the open dialog with its close button and waits until it is gone. */
@@ -119,7 +107,7 @@ describe('browser preview: accessibility (axe-core)', () => {
     'the front desk: Today, and Calendar with its doctor menu and free slots',
     async () => {
       const found: string[] = [];
-      await signInAs('reception');
+      await signInAs(page, 'reception', { signOutFirst: true });
       await heading('Today').waitFor();
       await page.getByRole('table', { name: "Today's appointments" }).locator('tbody tr').first().waitFor();
       found.push(...(await seriousAxeViolations(page, 'Today')));
@@ -189,7 +177,7 @@ describe('browser preview: accessibility (axe-core)', () => {
 
       await open('Exports');
       found.push(...(await seriousAxeViolations(page, 'Exports (front desk)')));
-      await signOut();
+      await signOut(page);
       expect(found).toEqual([]);
     },
     STEP_TIMEOUT,
@@ -199,7 +187,7 @@ describe('browser preview: accessibility (axe-core)', () => {
     'the doctor: My day, a visit with its errors, My reports, Follow-ups',
     async () => {
       const found: string[] = [];
-      await signInAs('dr.fernandez');
+      await signInAs(page, 'dr.fernandez', { signOutFirst: true });
       await heading('My day').waitFor();
       const visits = page
         .getByRole('table', { name: 'My appointments today' })
@@ -220,7 +208,7 @@ describe('browser preview: accessibility (axe-core)', () => {
       await open('Follow-ups');
       await page.getByRole('table', { name: 'Follow-ups' }).waitFor();
       found.push(...(await seriousAxeViolations(page, 'Follow-ups (doctor)')));
-      await signOut();
+      await signOut(page);
       expect(found).toEqual([]);
     },
     STEP_TIMEOUT,
@@ -230,7 +218,7 @@ describe('browser preview: accessibility (axe-core)', () => {
     'the administrator: Dashboard, Staff, Doctors, Departments and their dialogs',
     async () => {
       const found: string[] = [];
-      await signInAs('admin');
+      await signInAs(page, 'admin', { signOutFirst: true });
       await heading('Dashboard').waitFor();
       await page.getByRole('figure').first().locator('.recharts-bar-rectangle').first().waitFor();
       found.push(...(await seriousAxeViolations(page, 'Dashboard')));

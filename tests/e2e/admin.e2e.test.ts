@@ -1,31 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs, signOut } from './support/session';
 
 /**
  * The administrator's day one: a department, a doctor with weekly hours, a front-desk account,
  * then the new person signs in. Steps share one page, in order; each admin screen is photographed.
  */
 describe('browser preview: administration', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: true });
+    ({ preview, page, problems } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   const menu = () => page.getByRole('navigation', { name: 'Main menu' });
   const open = async (entry: string, heading = entry) => {
@@ -36,9 +31,7 @@ describe('browser preview: administration', () => {
 
   it('signs in as the administrator and offers every admin screen', async () => {
     await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Use admin' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInAs(page, 'admin');
     const entries = (await menu().getByRole('link').allInnerTexts()).map((e) => e.trim());
     expect(entries).toEqual([
       'Dashboard',
@@ -182,8 +175,7 @@ describe('browser preview: administration', () => {
   });
 
   it('the new front-desk account signs in', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await signOut(page);
     await page.getByLabel('Username').fill('sam.lee');
     await page.getByLabel('Password', { exact: true }).fill('front desk pw 1');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -201,27 +193,21 @@ describe('browser preview: administration', () => {
 
 /** The renderer's idle lock, with the page's clock fast-forwarded instead of waiting. */
 describe('browser preview: idle lock', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true }), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.setDefaultTimeout(20_000);
+    opened = await openPreviewPage({ demo: true });
+    ({ preview, page } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   it('returns to sign-in after the idle-lock minutes without input, and says why', async () => {
     await page.clock.install();
     await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Use reception' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInAs(page, 'reception');
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     await page.clock.fastForward('10:01');
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();

@@ -1,12 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FreeSlots } from '../../src/shared/dto/clinic';
 import type { PatientSummary, Page as ListPage } from '../../src/shared/dto';
 import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
 import { SmtpSink } from '../support/smtp-sink';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { completeBooking, registerPatient } from './support/front-desk-steps';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs, signOut } from './support/session';
 
 /**
  * The clinical day end to end, with the clinic's clock fixed at Wednesday 11 March 2026, 10:05
@@ -20,8 +23,8 @@ const NOW = '2026-03-11T10:05:00Z';
 const PATIENT = 'Esme Clinicflow';
 
 describe('browser preview: the clinical day', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
@@ -33,19 +36,15 @@ describe('browser preview: the clinical day', () => {
 
   beforeAll(async () => {
     await sink.start();
-    [preview, browser] = await Promise.all([
-      startPreview({ demo: true, now: NOW, env: { CLINIC_DESK_SMTP_URL: sink.url } }),
-      launchBrowser(),
-    ]);
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage(
+      { demo: true, now: NOW, env: { CLINIC_DESK_SMTP_URL: sink.url } },
+      { width: 1360, height: 900 },
+    );
+    ({ preview, context, page, problems } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
+    await opened?.close();
     await sink.stop();
   });
 
@@ -60,21 +59,10 @@ describe('browser preview: the clinical day', () => {
   const menu = (name: string) =>
     page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
 
-  async function signInAs(username: string): Promise<void> {
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  }
-
   it('lands the front desk on Today with today’s appointments', async () => {
     await page.goto(preview.url);
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await signInAs('reception');
+    await signInAs(page, 'reception');
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     const rows = page.getByRole('table', { name: "Today's appointments" }).locator('tbody tr');
     await rows.first().waitFor();
@@ -84,17 +72,13 @@ describe('browser preview: the clinical day', () => {
 
   it('registers a patient, warning about a likely duplicate on a second try', async () => {
     await menu('Patients').click();
-    await page.getByRole('button', { name: 'Register patient' }).click();
-    const form = page.getByRole('form', { name: 'Register patient' });
-    await form.getByLabel('Full name').fill(PATIENT);
-    await form.getByLabel('Date of birth').fill('1984-07-21');
-    await form.getByLabel('Full name').click();
-    await form.getByLabel('Sex', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'Female' }).click();
-    await form.getByLabel('Phone', { exact: true }).fill('+44 7700 555123');
-    await form.getByLabel('Email', { exact: true }).fill('esme@example.com');
-    await form.getByRole('button', { name: 'Register patient' }).click();
-    await page.getByRole('heading', { name: PATIENT, level: 1 }).waitFor();
+    await registerPatient(page, {
+      fullName: PATIENT,
+      dateOfBirth: '1984-07-21',
+      sex: 'Female',
+      phone: '+44 7700 555123',
+      email: 'esme@example.com',
+    });
     await screenshot(page, 'clinic-patient-profile');
 
     await page.getByRole('link', { name: '← All patients' }).click();
@@ -165,14 +149,7 @@ describe('browser preview: the clinical day', () => {
     await page
       .getByRole('button', { name: `Book ${doctorName} at ${second.time} on ${second.date}` })
       .click();
-    await dialog.getByLabel('Patient', { exact: true }).first().fill('esme clin');
-    await page
-      .getByRole('option', { name: new RegExp(PATIENT) })
-      .first()
-      .click();
-    await dialog.getByLabel('Reason for the visit').fill('Persistent cough');
-    await dialog.getByRole('button', { name: 'Book', exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await completeBooking(page, { search: 'esme clin', patient: PATIENT, reason: 'Persistent cough' });
     await page.getByRole('link', { name: PATIENT }).waitFor();
     bookedTime = second.time;
 
@@ -186,11 +163,11 @@ describe('browser preview: the clinical day', () => {
     await page.getByRole('button', { name: `Check in ${PATIENT} at ${bookedTime}` }).click();
     const row = page.getByRole('row').filter({ hasText: PATIENT });
     await row.getByText('Arrived').waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the doctor the visit in My day, and completes it with a diagnosis', async () => {
-    await signInAs('dr.fernandez');
+    await signInAs(page, 'dr.fernandez');
     await page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'My appointments today' }).getByText(PATIENT).waitFor();
     await screenshot(page, 'clinic-my-day');
@@ -206,11 +183,11 @@ describe('browser preview: the clinical day', () => {
     await form.getByRole('button', { name: 'Complete visit' }).click();
     await page.getByRole('region', { name: 'Recorded treatment' }).getByText('Acute bronchitis').waitFor();
     await screenshot(page, 'clinic-visit-completed');
-    await signOut();
+    await signOut(page);
   });
 
   it("shows the front desk the completed visit in the patient's history, without clinical notes", async () => {
-    await signInAs('reception');
+    await signInAs(page, 'reception');
     await menu('Patients').click();
     await page.getByLabel('Search patients').fill('clinicflow');
     await page.getByRole('link', { name: PATIENT }).first().click();
@@ -231,11 +208,11 @@ describe('browser preview: the clinical day', () => {
     const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
     await row.getByText('requested', { exact: true }).waitFor();
     expect(exportMails()).toEqual([]);
-    await signOut();
+    await signOut(page);
   });
 
   it('lets the doctor approve it; the patient receives the CSV at the address on file', async () => {
-    await signInAs('dr.fernandez');
+    await signInAs(page, 'dr.fernandez');
     await menu('Exports').click();
     const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
     await row.getByText('To esme@example.com').waitFor();
@@ -248,11 +225,11 @@ describe('browser preview: the clinical day', () => {
     const csv = mail!.message.attachments[0]!.content.toString('utf8');
     expect(csv).toContain('Acute bronchitis');
     expect(csv).toContain('Paracetamol 500 mg as needed');
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the front desk its request done, and never a clinical field', async () => {
-    await signInAs('reception');
+    await signInAs(page, 'reception');
     await menu('Exports').click();
     const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
     await row.getByText('done', { exact: true }).waitFor();
@@ -266,8 +243,8 @@ describe('browser preview: the clinical day', () => {
   });
 
   it('shows the administrator all of it in the audit log', async () => {
-    await signOut();
-    await signInAs('admin');
+    await signOut(page);
+    await signInAs(page, 'admin');
     const found = await api<{ items: { patientNumber: string }[] }>('patients/list', { query: 'clinicflow' });
     if (!found.ok) throw new Error(found.error.message);
     const number = found.value.items[0]?.patientNumber ?? '';

@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/core/logger';
 import { localDate, zonedInstant } from '../../src/main/core/time/zone';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import type { Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs } from './support/session';
 
 const TIME_ZONE = 'Europe/London';
 /**
@@ -25,7 +27,7 @@ const NOW = '2026-03-18T10:05:00Z';
 describe('browser preview: admin dashboard', () => {
   let dataDir: string;
   let preview: Preview;
-  let browser: Browser;
+  let opened: PreviewPage | undefined;
   let page: Page;
   let problems: PageProblems;
 
@@ -34,19 +36,12 @@ describe('browser preview: admin dashboard', () => {
     const core = await createCore({ dataDir, logger: silentLogger, clock: { now: () => new Date(NOW) } });
     await core.seedLarge({ patients: 400, doctors: 8, years: 1, seed: 5 });
     core.close();
-    [preview, browser] = await Promise.all([
-      startPreview({ demo: false, dataDir, now: NOW }),
-      launchBrowser(),
-    ]);
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: false, dataDir, now: NOW }, { width: 1360, height: 1000 });
+    ({ preview, page, problems } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
+    await opened?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -178,24 +173,19 @@ describe('browser preview: admin dashboard', () => {
 describe('browser preview: the dashboard on the first of a month', () => {
   const FIRST_OF_MONTH = '2026-12-01T07:00:00Z';
   let preview: Preview;
-  let browser: Browser;
+  let opened: PreviewPage | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ now: FIRST_OF_MONTH }), launchBrowser()]);
-    page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
+    opened = await openPreviewPage({ now: FIRST_OF_MONTH });
+    ({ preview, page } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   it('says "No completed visits yet this month" instead of drawing an empty chart', async () => {
     await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Use admin' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInAs(page, 'admin');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const visits = page.getByRole('figure', { name: 'Visits per department' });
     await visits.getByText('No completed visits yet this month.').waitFor();

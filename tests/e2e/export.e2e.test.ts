@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
 import { JobFixtures } from '../support/job-fixtures';
 import { tempCore, tempDir } from '../support/temp-core';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs, signOut } from './support/session';
 
 /**
  * A patient's history export in the preview: the front desk requests it (nothing is written),
@@ -15,8 +17,8 @@ import { pageKeyHeader, startPreview, type Preview } from './support/preview';
  * done and a notification says so. The front desk sees the status, never the file.
  */
 describe('browser preview: export a patient history', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
@@ -32,23 +34,15 @@ describe('browser preview: export a patient history', () => {
     f.treatment(visit, { diagnosis: 'Sprained ankle', notes: 'Rest, ice.\n=Not a formula' });
     f.appointment(patient, doctor, '2026-02-12', '10:00', 'booked');
     f.close();
-    [preview, browser] = await Promise.all([startPreview({ demo: true, dataDir }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: true, dataDir }, { width: 1280, height: 900 });
+    ({ preview, context, page, problems } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   it('signs in as the front desk and opens Exports', async () => {
     await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Use reception' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInAs(page, 'reception');
     await page.getByRole('link', { name: 'Exports' }).click();
     await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
   });
@@ -60,10 +54,10 @@ describe('browser preview: export a patient history', () => {
     await picker.fill('E000001');
     await page.getByRole('option', { name: 'Erin Export (E000001)' }).click();
   };
-  const signInAs = async (username: string) => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  /** The next person at this PC: sign out, sign in, open Exports. */
+  const switchTo = async (username: string) => {
+    await signOut(page);
+    await signInAs(page, username);
     await page.getByRole('link', { name: 'Exports' }).click();
     await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
   };
@@ -83,7 +77,7 @@ describe('browser preview: export a patient history', () => {
   });
 
   it('the administrator approves it on Exports', async () => {
-    await signInAs('admin');
+    await switchTo('admin');
     const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
     await row.getByText('To erin@example.org').waitFor();
     await screenshot(page, 'exports-request');
@@ -123,7 +117,7 @@ describe('browser preview: export a patient history', () => {
   });
 
   it('shows the front desk its request done, without the file', async () => {
-    await signInAs('reception');
+    await switchTo('reception');
     const row = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first();
     await row.getByText('done', { exact: true }).waitFor();
     expect(await row.innerText()).not.toMatch(/\.csv/);
@@ -137,7 +131,7 @@ describe('browser preview: export a patient history', () => {
   });
 
   it('shows the administrator the jobs, runs reminders now and lists the outbox', async () => {
-    await signInAs('admin');
+    await switchTo('admin');
     await page.getByRole('link', { name: 'Jobs' }).click();
     const jobs = page.getByRole('table', { name: 'Scheduled jobs' });
     await jobs.getByText('Every day at 08:00 (Europe/London)', { exact: true }).waitFor();

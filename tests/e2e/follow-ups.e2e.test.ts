@@ -1,9 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentView, FreeSlots, PatientDetails } from '../../src/shared/dto/clinic';
 import type { Result } from '../../src/shared/result';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs, signOut } from './support/session';
 
 /**
  * The clinic-day flow continued (same clock as clinic-flow.e2e): the doctor records a next visit
@@ -14,24 +16,18 @@ const NOW = '2026-03-11T10:05:00Z';
 const PATIENT = 'Nora Followup';
 
 describe('browser preview: a follow-up from the doctor to the front desk', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true, now: NOW }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: true, now: NOW }, { width: 1360, height: 900 });
+    ({ preview, context, page, problems } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   async function api<T>(channel: string, input: object = {}): Promise<T> {
     // The preview's /api needs the page's per-session key as well as its cookie (issue 9, item 5).
@@ -47,22 +43,11 @@ describe('browser preview: a follow-up from the doctor to the front desk', () =>
   const menu = (name: string) =>
     page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
 
-  async function signInAs(username: string): Promise<void> {
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  }
-
   it('a next visit recorded by the doctor shows on reception’s Follow-ups and is booked from there', async () => {
     await page.goto(preview.url);
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     // The visit itself (clinic-flow.e2e covers it on screen): registered, booked, checked in …
-    await signInAs('reception');
+    await signInAs(page, 'reception');
     const patient = await api<PatientDetails>('patients/register', {
       fullName: PATIENT,
       dateOfBirth: '1975-02-03',
@@ -78,9 +63,9 @@ describe('browser preview: a follow-up from the doctor to the front desk', () =>
       startsAt: slot.startsAt,
     });
     await api('appointments/checkIn', { id: visit.id });
-    await signOut();
+    await signOut(page);
     // … and completed by the doctor with a next visit in a week.
-    await signInAs('dr.fernandez');
+    await signInAs(page, 'dr.fernandez');
     await api('appointments/complete', {
       id: visit.id,
       diagnosis: 'Hypertension review',
@@ -88,9 +73,9 @@ describe('browser preview: a follow-up from the doctor to the front desk', () =>
     });
     await menu('Follow-ups').click();
     await page.getByRole('table', { name: 'Follow-ups' }).getByText(PATIENT).waitFor();
-    await signOut();
+    await signOut(page);
 
-    await signInAs('reception');
+    await signInAs(page, 'reception');
     await menu('Follow-ups').click();
     await page.getByRole('heading', { name: 'Follow-ups', level: 1 }).waitFor();
     const list = page.getByRole('table', { name: 'Follow-ups' });

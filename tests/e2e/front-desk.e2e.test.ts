@@ -6,6 +6,7 @@ import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
 import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { signInAs, signOut } from './support/session';
 
 /**
  * What a real front-desk day tripped over (issue 11), each reproduced in Debian's Chromium against
@@ -58,18 +59,17 @@ describe('browser preview: the front desk at full speed', () => {
     page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
   const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
 
-  /** Starts from a freshly loaded sign-in screen, whatever the previous test left behind. */
-  async function signInAs(username: string): Promise<void> {
+  /** Signs in from a freshly loaded sign-in screen, whatever the previous test left behind. */
+  async function startAs(username: string): Promise<void> {
     // A hash-only change is a same-document navigation: load a blank page first so this is a fresh load.
     await page.goto('about:blank');
     await page.goto(preview.url);
     const signIn = page.getByRole('heading', { name: 'Sign in', exact: true });
-    const signOutButton = page.getByRole('button', { name: 'Sign out' });
-    await signIn.or(signOutButton).first().waitFor();
-    if (await signOutButton.isVisible()) await signOut();
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signIn
+      .or(page.getByRole('button', { name: 'Sign out' }))
+      .first()
+      .waitFor();
+    await signInAs(page, username, { signOutFirst: true });
   }
 
   /** The row of a patient in the Patients list, by patient number (the link is the name). */
@@ -81,20 +81,8 @@ describe('browser preview: the front desk at full speed', () => {
     await patientRow(patientNumber).getByRole('link').click();
   }
 
-  /** Signs in on the sign-in screen already shown, as the next person at that PC would. */
-  async function signInHere(username: string): Promise<void> {
-    await page.getByRole('button', { name: `Use ${username}` }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  }
-
   it('defect 1: Escape closes the date picker, not the half-filled registration; closing asks first', async () => {
-    await signInAs('reception');
+    await startAs('reception');
     await menu('Patients').click();
     await page.getByRole('button', { name: 'Register patient', exact: true }).click();
     const form = page.getByRole('form', { name: 'Register patient' });
@@ -129,28 +117,28 @@ describe('browser preview: the front desk at full speed', () => {
     await page.getByRole('button', { name: 'Register patient', exact: true }).click();
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    await signOut();
+    await signOut(page);
   });
 
   it('defect 2: after sign-out the next person lands on their own home screen with nothing cached', async () => {
-    await signInAs('admin');
+    await startAs('admin');
     await menu('Patients').click();
     await page.getByRole('table', { name: 'Patients' }).waitFor();
     await menu('Exports').click();
     await heading('Exports').waitFor();
     expect(page.url()).toContain('#/exports');
-    await signOut();
+    await signOut(page);
     expect(page.url()).not.toContain('#/exports');
 
     // The next person signs in in the same page, without a reload that would empty the cache anyway.
-    await signInHere('reception');
+    await signInAs(page, 'reception');
     await heading('Today').waitFor();
     expect(await heading('Exports').count()).toBe(0);
     // The administrator's patient list was cached 15 s fresh: reception's must be asked for anew.
     const asked = page.waitForRequest((request) => request.url().includes('/api/patients/list'));
     await menu('Patients').click();
     await asked;
-    await signOut();
+    await signOut(page);
   });
 
   it('defect 2: after the idle lock the next sign-in also lands on that role’s home screen', async () => {
@@ -164,15 +152,15 @@ describe('browser preview: the front desk at full speed', () => {
       page.setDefaultTimeout(20_000);
       await page.clock.install();
       await page.goto(preview.url);
-      await signInAs('admin');
+      await startAs('admin');
       await menu('Exports').click();
       await heading('Exports').waitFor();
       await page.clock.runFor((minutes + 1) * 60_000);
       await page.getByText('Clinic Desk locked this window').waitFor();
       expect(page.url()).not.toContain('#/exports');
-      await signInHere('reception');
+      await signInAs(page, 'reception');
       await heading('Today').waitFor();
-      await signOut();
+      await signOut(page);
     } finally {
       page = main;
       await idleContext.close();
@@ -180,7 +168,7 @@ describe('browser preview: the front desk at full speed', () => {
   });
 
   it('defect 3: after "That slot was just taken" the dialog offers the doctor’s nearest free times', async () => {
-    await signInAs('reception');
+    await startAs('reception');
     const free = await api<FreeSlots>('appointments/freeSlots', { doctorId: 2, from: '2026-03-11', days: 1 });
     if (!free.ok) throw new Error(free.error.message);
     const doctor = free.value.doctors[0];
@@ -220,11 +208,11 @@ describe('browser preview: the front desk at full speed', () => {
     await choices.first().click();
     await dialog.getByRole('button', { name: 'Book', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await signOut();
+    await signOut(page);
   });
 
   it('defect 4: the booking dialog says "Loading" until the free times arrive, then the answer', async () => {
-    await signInAs('reception');
+    await startAs('reception');
     await menu('Patients').click();
     await openPatient('P000013');
     await page.getByRole('button', { name: 'Book appointment' }).click();
@@ -248,7 +236,7 @@ describe('browser preview: the front desk at full speed', () => {
     await page.unroute('**/api/appointments/freeSlots');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await signOut();
+    await signOut(page);
   });
 
   it('defect 5: status badges are readable in full in the visit history, Jobs and Exports', async () => {
@@ -260,7 +248,7 @@ describe('browser preview: the front desk at full speed', () => {
           .map((l) => l.textContent)`,
       );
     await page.setViewportSize({ width: 1024, height: 800 });
-    await signInAs('reception');
+    await startAs('reception');
     // A patient with a completed visit, so the history holds the longest status word.
     const past = await api<AppointmentList>('appointments/list', { from: '2026-03-09', days: 2 });
     if (!past.ok) throw new Error(past.error.message);
@@ -275,9 +263,9 @@ describe('browser preview: the front desk at full speed', () => {
       .first()
       .waitFor();
     expect(await truncated()).toEqual([]);
-    await signOut();
+    await signOut(page);
 
-    await signInAs('admin');
+    await startAs('admin');
     await menu('Jobs').click();
     await heading('Jobs').waitFor();
     await page.locator('.mantine-Badge-label').first().waitFor();
@@ -285,12 +273,12 @@ describe('browser preview: the front desk at full speed', () => {
     await menu('Exports').click();
     await heading('Exports').waitFor();
     expect(await truncated()).toEqual([]);
-    await signOut();
+    await signOut(page);
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('defect 6: no Resend without an email address (it says why); the e-mail column says when and to whom', async () => {
-    await signInAs('admin');
+    await startAs('admin');
     const register = async (fullName: string, email: string): Promise<number> => {
       const made = await api<{ id: number }>('patients/register', {
         fullName,
@@ -329,11 +317,11 @@ describe('browser preview: the front desk at full speed', () => {
     await line.waitFor();
     expect(await mailed.innerText()).not.toContain('jo.mailer@example.org');
     await screenshot(page, 'front-desk-exports-email');
-    await signOut();
+    await signOut(page);
   });
 
   it('a failed Reinstate of a department shows a toast (issue 13)', async () => {
-    await signInAs('admin');
+    await startAs('admin');
     await menu('Departments').click();
     const table = page.getByRole('table', { name: 'Departments' });
     await table.waitFor();
@@ -359,12 +347,12 @@ describe('browser preview: the front desk at full speed', () => {
     await page.unroute('**/api/departments/setActive');
     await page.getByRole('button', { name: `Reinstate ${name}` }).click();
     await page.getByRole('button', { name: `Retire ${name}` }).waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('Today: filter by department and doctor, keep "still expected" in view; the filter survives a reload', async () => {
     await page.setViewportSize({ width: 1280, height: 860 }); // the README screenshot's size
-    await signInAs('reception');
+    await startAs('reception');
     await heading('Today').waitFor();
     const list = await api<AppointmentList>('appointments/list', { from: '2026-03-11', days: 1 });
     if (!list.ok) throw new Error(list.error.message);
@@ -391,7 +379,7 @@ describe('browser preview: the front desk at full speed', () => {
     for (const text of await rows.allInnerTexts()) expect(text).toContain(someone.doctorName);
     await filter.getByRole('button', { name: 'Show everyone' }).click();
     await poll(() => rows.count()).toBe(list.value.items.length);
-    await signOut();
+    await signOut(page);
   });
 
   /** The focused element shows a focus ring the browser draws for keyboard users. */
@@ -411,7 +399,7 @@ describe('browser preview: the front desk at full speed', () => {
   }
 
   it('keyboard only: find a patient (/), open (Enter), book (B) the next free slot with a doctor, confirm', async () => {
-    await signInAs('reception');
+    await startAs('reception');
     await heading('Today').waitFor();
     const free = await api<FreeSlots>('appointments/freeSlots', { doctorId: 3, from: '2026-03-11', days: 1 });
     if (!free.ok) throw new Error(free.error.message);
@@ -468,11 +456,11 @@ describe('browser preview: the front desk at full speed', () => {
     expect(made).toMatchObject({ patientNumber: 'P000020', status: 'booked' });
     // The first time offered is the doctor's next free one.
     expect(made?.time).toBe(next.time);
-    await signOut();
+    await signOut(page);
   });
 
   it('keyboard only: check in the next arrival on Today', async () => {
-    await signInAs('reception');
+    await startAs('reception');
     await heading('Today').waitFor();
     const list = await api<AppointmentList>('appointments/list', { from: '2026-03-11', days: 1 });
     if (!list.ok) throw new Error(list.error.message);
@@ -497,7 +485,7 @@ describe('browser preview: the front desk at full speed', () => {
       const after = await api<AppointmentList>('appointments/list', { from: '2026-03-11', days: 1 });
       return after.ok ? after.value.items.find((a) => a.id === arrival.id)?.status : undefined;
     }).toBe('arrived');
-    await signOut();
+    await signOut(page);
   });
 
   it('left no errors in the page', () => {

@@ -1,10 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientSummary } from '../../src/shared/dto';
 import type { AppointmentView, FreeSlots } from '../../src/shared/dto/clinic';
 import type { Result } from '../../src/shared/result';
-import { launchBrowser, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import type { PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signInAs } from './support/session';
 
 /**
  * A patient whose name and notes are HTML: every screen that shows them (patient list, profile,
@@ -16,8 +18,8 @@ const NAME = '<img src=x onerror=window.__pwned=1><b>Bold</b>';
 const NOTES = '<script>window.__pwned=2</script><i>note</i>';
 
 describe('browser preview: HTML in patient data is shown as text', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
@@ -25,17 +27,11 @@ describe('browser preview: HTML in patient data is shown as text', () => {
   let booked: AppointmentView;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true, now: NOW }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: true, now: NOW }, { width: 1360, height: 900 });
+    ({ preview, context, page, problems } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   async function api<T>(channel: string, input: object = {}): Promise<T> {
     const response = await context.request.post(`${preview.origin}/api/${channel}`, {
@@ -62,9 +58,7 @@ describe('browser preview: HTML in patient data is shown as text', () => {
 
   it('registers and books the patient (through the preview API, signed in as the front desk)', async () => {
     await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Use reception' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInAs(page, 'reception');
     patient = await api<PatientSummary>('patients/register', {
       fullName: NAME,
       dateOfBirth: '1970-01-01',

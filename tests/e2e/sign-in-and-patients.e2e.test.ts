@@ -1,33 +1,29 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupStatus } from '../../src/shared/dto';
 import type { Result } from '../../src/shared/result';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
-import { pageKeyHeader, startPreview, type Preview } from './support/preview';
+import { screenshot, type PageProblems } from './support/browser';
+import { pageKeyHeader, type Preview } from './support/preview';
+import { openPreviewPage, type PreviewPage } from './support/preview-page';
+import { signOut } from './support/session';
 
 /**
  * The first slice end to end: the preview's access token, demo sign-in as the front desk,
  * the patient list with live search, and sign-out. Steps share one page, in order.
  */
 describe('browser preview: sign in and find patients', () => {
+  let opened: PreviewPage | undefined;
   let preview: Preview;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ demo: true }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    problems = watchPage(page);
+    opened = await openPreviewPage({ demo: true });
+    ({ preview, context, page, problems } = opened);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => opened?.close());
 
   /** Calls the contract with the page's cookie, for facts the test needs (demo passwords). */
   async function api<T>(channel: string, input: object = {}): Promise<Result<T>> {
@@ -138,8 +134,7 @@ describe('browser preview: sign in and find patients', () => {
   });
 
   it('signs out back to the sign-in screen', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await signOut(page);
     const list = await api('patients/list', {});
     expect(list.ok).toBe(false);
   });

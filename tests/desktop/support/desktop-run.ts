@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './build';
+import { RemoteLocator } from './remote-page';
 
 /** What the stand-in `electron` reports (tests/desktop/support/electron-stand-in/electron.mjs). */
 export interface StandInMessage {
@@ -16,6 +18,8 @@ export interface DesktopRun {
   waitFor: (match: (message: StandInMessage) => boolean, what: string) => Promise<StandInMessage>;
   /** `window.clinicDesk.invoke(channel, input)` evaluated in the main window's page. */
   invoke: <T = unknown>(channel: string, input: unknown) => Promise<T>;
+  /** The main window's page, driven with Playwright's locators through the stand-in. */
+  window: RemoteLocator;
   /** Runs a JavaScript expression in the main window's page. */
   evaluate: <T = unknown>(expression: string) => Promise<T>;
   waitForText: (text: string) => Promise<void>;
@@ -24,6 +28,19 @@ export interface DesktopRun {
   /** Clicks the tray menu's Quit; resolves with the exit code. */
   quit: () => Promise<number | null>;
   exited: Promise<number | null>;
+}
+
+/**
+ * `app.getAppPath()` as in development, at `<root>/app`: links to the built bundles, migrations and
+ * icons of this project. Answers the folder.
+ */
+export function linkAppFolder(root: string): string {
+  const appPath = join(root, 'app');
+  mkdirSync(appPath);
+  for (const entry of ['out', 'drizzle', 'resources', 'package.json']) {
+    symlinkSync(join(PROJECT_ROOT, entry), join(appPath, entry));
+  }
+  return appPath;
 }
 
 /**
@@ -102,6 +119,7 @@ export function startDesktop(options: { appPath: string; userData: string }): De
       if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
+    window: new RemoteLocator((chain) => request({ op: 'page', chain })),
     evaluate: async <T>(expression: string) => (await request({ op: 'evaluate', expression })) as T,
     waitForText: async (text) => {
       await request({ op: 'waitForText', text });

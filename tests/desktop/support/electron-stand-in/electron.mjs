@@ -13,7 +13,9 @@
  *   page's current URL as `event.senderFrame.url`, so the shell's sender check runs.
  *
  * What happens is reported to the test over the Node IPC channel (`process.send`): windows,
- * notifications, tray menus, dialogs. The test drives the window with messages `{ id, op, … }`.
+ * notifications, tray menus, dialogs. The test drives the window with messages `{ id, op, … }`:
+ * `invoke` and `evaluate` in the page, `page` (a chain of Playwright locator calls replayed on it,
+ * from tests/desktop/support/remote-page.ts), `waitForText`, `nativeModules`, `trayQuit`.
  */
 /* global window -- functions passed to page.evaluate/addInitScript run in the page */
 import { EventEmitter } from 'node:events';
@@ -24,6 +26,7 @@ import * as timers from 'node:timers';
 import * as url from 'node:url';
 import vm from 'node:vm';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../support/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const env = process.env;
@@ -41,15 +44,9 @@ function report(message) {
 let browserPromise = null;
 function browser() {
   browserPromise ??= chromium.launch({
-    executablePath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       // Electron treats file: as a privileged scheme that may load the bundle's ES modules;
       // plain Chromium refuses module scripts from file: without this.
       '--allow-file-access-from-files',
@@ -521,6 +518,38 @@ function mainPage() {
   return page;
 }
 
+/**
+ * The Playwright calls a test may replay on the main window's page, in a chain such as
+ * `[['getByRole', ['button', { name: 'Sign in' }]], ['click', []]]`
+ * (tests/desktop/support/remote-page.ts builds them).
+ */
+const PAGE_CALLS = new Set([
+  'getByRole',
+  'getByLabel',
+  'getByText',
+  'locator',
+  'filter',
+  'first',
+  'nth',
+  'click',
+  'fill',
+  'waitFor',
+  'innerText',
+  'count',
+  'isVisible',
+  'textContent',
+]);
+
+/** Messages cross the Node IPC channel as JSON: a RegExp travels as `{ __regex: [source, flags] }`. */
+function revive(value) {
+  if (Array.isArray(value)) return value.map(revive);
+  if (value && typeof value === 'object') {
+    if (Array.isArray(value.__regex)) return new RegExp(value.__regex[0], value.__regex[1]);
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, revive(item)]));
+  }
+  return value;
+}
+
 process.on('message', (message) => {
   void (async () => {
     try {
@@ -530,6 +559,13 @@ process.on('message', (message) => {
           ([channel, input]) => window.clinicDesk.invoke(channel, input),
           [message.channel, message.input],
         );
+      } else if (message.op === 'page') {
+        let target = mainPage();
+        for (const [method, args] of message.chain) {
+          if (!PAGE_CALLS.has(method)) throw new Error(`${method} cannot be called through the stand-in`);
+          target = await target[method](...revive(args));
+        }
+        result = target ?? null;
       } else if (message.op === 'evaluate') {
         result = await mainPage().evaluate(message.expression);
       } else if (message.op === 'waitForText') {
