@@ -1,5 +1,6 @@
 import { hashPassword, type ScryptCost } from '../auth/password';
 import type { Sqlite } from '../db/open';
+import { suspendIndexes } from '../db/indexes';
 import { suspendTriggers } from '../db/triggers';
 import { FOLLOW_UP_INSERT_TRIGGERS, openFollowUpsFromTreatments } from '../followUps/from-treatments';
 import { phoneDigits, searchText } from '../patients/search-text';
@@ -134,7 +135,7 @@ export async function seedLargeClinic(
 
   const restore = bulkLoadMode(sqlite);
   try {
-    const indexes = dropIndexes(sqlite, BULK_TABLES);
+    const { indexes } = suspendIndexes(sqlite, BULK_TABLES);
     const followUpTriggers = suspendTriggers(sqlite, FOLLOW_UP_INSERT_TRIGGERS);
     const plan = new LoadPlan(options, random, timeZone);
     const clinic = plan.insertClinic(
@@ -207,18 +208,6 @@ function bulkLoadMode(sqlite: Sqlite): () => void {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
   };
-}
-
-/** Drops the (explicit) indexes of `tables` and answers the statements that recreate them. */
-function dropIndexes(sqlite: Sqlite, tables: string[]): { table: string; sql: string }[] {
-  const rows = sqlite
-    .prepare<[], { name: string; sql: string; tbl_name: string }>(
-      `SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`,
-    )
-    .all()
-    .filter((row) => tables.includes(row.tbl_name));
-  for (const row of rows) sqlite.exec(`DROP INDEX "${row.name.replace(/"/g, '""')}"`);
-  return rows.map((row) => ({ table: row.tbl_name, sql: row.sql }));
 }
 
 interface ClinicIds {
