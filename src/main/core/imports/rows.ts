@@ -52,10 +52,13 @@ export function rowToPatient(
     const i = columns[field];
     return i === undefined ? '' : (cells[i] ?? '');
   };
-  const fullName =
-    mapping.fullName !== undefined
-      ? cell('fullName')
-      : [cell('firstName'), cell('lastName')].filter((part) => part !== '').join(' ');
+  let fullName: string;
+  if (mapping.fullName !== undefined) fullName = cell('fullName');
+  else {
+    const first = cell('firstName');
+    const last = cell('lastName');
+    fullName = first === '' ? last : last === '' ? first : `${first} ${last}`;
+  }
   if (fullName === '') return { ok: false, reason: 'The name is empty.' };
   const rawBirth = cell('dateOfBirth');
   if (rawBirth === '') return { ok: false, reason: 'The date of birth is empty.' };
@@ -84,5 +87,8 @@ export function rowToPatient(
   if (!checked.ok) return checked;
   const externalId = cell('externalId');
   if (externalId.length > 100) return { ok: false, reason: 'The ID is longer than 100 characters.' };
-  return { ok: true, patient: { ...checked.fields, externalId: externalId === '' ? null : externalId } };
+  // The check's output is a fresh object of this row's: it becomes the patient (no copy per row).
+  const patient = checked.fields as ImportedPatient;
+  patient.externalId = externalId === '' ? null : externalId;
+  return { ok: true, patient };
 }
