@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchText, searchTextByNormalising } from '../../../src/main/core/patients/search-text';
+import {
+  searchText,
+  searchTextByNormalising,
+  singleSpaced,
+} from '../../../src/main/core/patients/search-text';
 import { spreadsheet } from './support';
 
 /**
@@ -31,6 +35,7 @@ describe('search text: the ASCII path and the normalising path agree', () => {
 
   it.each(edges)('%j', (name) => {
     expect(searchText(name)).toBe(searchTextByNormalising(name));
+    expect(singleSpaced(name)).toBe(name.replace(/\s+/g, ' '));
   });
 
   it('for every name of the realistic 10,000-row sheet', () => {

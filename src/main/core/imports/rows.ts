@@ -1,5 +1,6 @@
 import type { DateOrder, ImportField, ImportMapping } from '../../../shared/dto/imports';
 import type { PatientFields } from '../patients/records';
+import { singleSpaced } from '../patients/search-text';
 import { parseBirthDate } from './dates';
 import { registrationCheck, type FieldsVerdict, type RowFields } from './field-check';
 
@@ -73,7 +74,7 @@ export function rowToPatient(
   if (birth.date > today) return { ok: false, reason: 'The date of birth is in the future.' };
   const email = cell('email');
   const checked = check({
-    fullName: fullName.replace(/\s+/g, ' '),
+    fullName: singleSpaced(fullName),
     dateOfBirth: birth.date,
     sex: sexOf(cell('sex')),
     phone: cell('phone'),

@@ -11,6 +11,11 @@ function fullSearchText(value: string): string {
 /** Whitespace other than a lone space: a run of two, or a tab, line break or form feed. */
 const UNUSUAL_SPACE = /\s\s|[^\S ]/;
 
+/** Every run of whitespace as one space (`value.replace(/\s+/g, ' ')`), without a copy when it is already so. */
+export function singleSpaced(value: string): string {
+  return UNUSUAL_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+}
+
 /**
  * Lower-case, accent-free, single-spaced: what `patients.search_name` holds and queries match.
  * A plain-ASCII value (most names) skips the Unicode normalisation, which leaves ASCII as it is
@@ -21,8 +26,7 @@ export function searchText(value: string): string {
   for (let i = 0; i < value.length; i += 1) {
     if (value.charCodeAt(i) > 0x7f) return fullSearchText(value);
   }
-  const lower = value.toLowerCase();
-  return UNUSUAL_SPACE.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower.trim();
+  return singleSpaced(value.toLowerCase()).trim();
 }
 
 /** The same as `searchText`, always through Unicode normalisation (for tests). */
