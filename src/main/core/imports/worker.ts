@@ -55,11 +55,6 @@ function run(input: ImportWorkerInput): void {
   const mapping =
     input.mapping ?? inspectCsv(decoded, input.remembered ?? { mapping: null, dateOrder: null }).mapping;
   const db = openSqlite(input.dbPath, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
-  // This connection is the import's alone and closes with it: a page cache large enough for the
-  // whole transaction (64 MB at most, against 2 MB by default) so pages are not spilled to the WAL
-  // and written again mid-import, and the sorts that rebuild the indexes stay in memory.
-  db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
   try {
     const summary = importPatients(db, decoded, {
       ...input,
