@@ -17,7 +17,12 @@ export function changeTouches(channel: unknown, input: unknown, change: EventMap
   );
 }
 
-function kindTouches(channel: ChannelName, input: unknown, kind: DataKind, scope: ChangeScope | undefined): boolean {
+function kindTouches(
+  channel: ChannelName,
+  input: unknown,
+  kind: DataKind,
+  scope: ChangeScope | undefined,
+): boolean {
   if (kind !== 'appointments') return true;
   const spots = scope?.appointments;
   if (!spots) return true;

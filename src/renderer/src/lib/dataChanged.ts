@@ -44,7 +44,10 @@ export function refetchAfterWrite(
   value?: unknown,
 ): Promise<void> {
   const scope = value === undefined ? undefined : scopeOfWrite(channel, value);
-  return refetchChanged(queryClient, { tables: [...changesOf(channels[channel])], ...(scope ? { scope } : {}) });
+  return refetchChanged(queryClient, {
+    tables: [...changesOf(channels[channel])],
+    ...(scope ? { scope } : {}),
+  });
 }
 
 /**
