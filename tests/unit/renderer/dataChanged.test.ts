@@ -133,7 +133,7 @@ describe('refetching on data/changed', () => {
       client
         .getQueryCache()
         .findAll({ fetchStatus: 'fetching' })
-        .map((q) => q.promise),
+        .map((q) => q.fetch()),
     );
     expect([
       fetches.today - before.today,
