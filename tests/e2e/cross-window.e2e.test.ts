@@ -97,12 +97,13 @@ describe('browser preview: a change in one window reaches the other', () => {
     const callsA = countListCalls(watcher);
     const callsB = countListCalls(other);
 
-    const booked = await writerCall<AppointmentView>('appointments/book', {
-      patientId: first.id,
-      doctorId: a.doctorId,
-      startsAt: a.slots[0].startsAt,
-    });
-    expect(booked).toMatchObject({ ok: true });
+    const book = async (patientId: number, doctorId: number, startsAt: number) =>
+      expect(
+        await writerCall<AppointmentView>('appointments/book', { patientId, doctorId, startsAt }),
+      ).toMatchObject({
+        ok: true,
+      });
+    await book(first.id, a.doctorId, a.slots[0].startsAt);
     // A's screen shows the booking without a reload: its slot turns into the appointment.
     await watcher.getByRole('link', { name: first.fullName }).waitFor();
     await slotA.waitFor({ state: 'detached' });
@@ -110,12 +111,7 @@ describe('browser preview: a change in one window reaches the other', () => {
 
     // Then a booking B's today does show: B's stream brings the two pushes in order, so once B
     // shows this one it has handled the first, and it fetched its list once (for this one) only.
-    const bookedB = await writerCall<AppointmentView>('appointments/book', {
-      patientId: second.id,
-      doctorId: b.doctorId,
-      startsAt: b.slots[0].startsAt,
-    });
-    expect(bookedB).toMatchObject({ ok: true });
+    await book(second.id, b.doctorId, b.slots[0].startsAt);
     await other.getByRole('link', { name: second.fullName }).waitFor();
     expect(callsB.calls).toBe(1);
     expect(problems.errors).toEqual([]);
