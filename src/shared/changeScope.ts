@@ -54,8 +54,16 @@ function plusDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** The scope of a successful call of a write channel, from its answer (undefined: unscoped). */
+/**
+ * The scope of a successful call of a write channel, from its answer (undefined: unscoped). An
+ * answer it cannot read leaves the change unscoped: the call has already succeeded, and a missing
+ * scope only costs a refetch.
+ */
 export function scopeOfWrite(channel: ChannelName, value: unknown): ChangeScope | undefined {
   const spec = channels[channel] as { scopeOf?: (answer: never) => ChangeScope };
-  return spec.scopeOf?.(value as never);
+  try {
+    return spec.scopeOf?.(value as never);
+  } catch {
+    return undefined;
+  }
 }
