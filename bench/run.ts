@@ -2,7 +2,9 @@
  * `npm run bench [-- --json FILE] [--patients N --doctors N --years N --seed S] [--only a,b]`
  * (optional rows, e.g. network-clients, run only when named in --only)
  *
- * Builds (or reuses, under bench/.cache/) the large clinic, then measures each row against a
+ * Runs as the app ships: `tsx bench/run.ts` builds the bench (bench/build.ts) and runs the bundle
+ * on plain Node (CLINIC_DESK_BENCH_SOURCE=1 runs it from source instead). Builds (or reuses,
+ * under bench/.cache/) the large clinic, then measures each row against a
  * reference taken in the same run on the same data. A script, not a test: nothing in `npm test`
  * depends on timing. Results and how to read them: docs/performance.md.
  */
@@ -11,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { silentLogger } from '../src/main/core/logger';
+import { runBuilt, runsFromSource } from './build';
 import { ensureLargeClinic, replayClock, workingCopy } from './clinic';
 import { round } from './measure';
 import { dailyBackup } from './rows/backup';
@@ -40,7 +43,8 @@ const ROWS: BenchRow[] = [
   networkClients,
 ];
 
-const repoRoot = resolve(import.meta.dirname, '..');
+/** The checkout: given by the launcher to the built bench (bench/.cache/bench-build/run.js). */
+const repoRoot = process.env['CLINIC_DESK_BENCH_ROOT'] ?? resolve(import.meta.dirname, '..');
 
 function format(value: number | null): string {
   if (value === null) return '—';
@@ -63,6 +67,34 @@ function printTable(results: { row: BenchRow; result: RowResult }[]): void {
   console.log(`\n${show(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const line of lines) console.log(show(line));
   for (const { row, result } of results) if (result.note) console.log(`  ${row.id}: ${result.note}`);
+}
+
+interface MemoryPoint {
+  at: string;
+  rssMB: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  externalMB: number;
+  arrayBuffersMB: number;
+}
+
+/** The bench process's memory at a point of the run (after each row), for the JSON and the log. */
+function memoryAt(at: string): MemoryPoint {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+  return {
+    at,
+    rssMB: mb(usage.rss),
+    heapUsedMB: mb(usage.heapUsed),
+    heapTotalMB: mb(usage.heapTotal),
+    externalMB: mb(usage.external),
+    arrayBuffersMB: mb(usage.arrayBuffers),
+  };
+}
+
+function memoryLine(point: MemoryPoint | undefined): string {
+  if (!point) return '';
+  return `  memory ${point.at}: rss ${point.rssMB} MB, heap ${point.heapUsedMB}/${point.heapTotalMB} MB, external ${point.externalMB} MB (array buffers ${point.arrayBuffersMB} MB)`;
 }
 
 async function main(): Promise<void> {
@@ -99,6 +131,7 @@ async function main(): Promise<void> {
   };
 
   const only = values.only?.split(',');
+  const memory = [memoryAt('start (core created)')];
   const results: { row: BenchRow; result: RowResult }[] = [];
   const generation: RowResult = {
     ours: clinic.generatedSeconds === null ? null : round(clinic.generatedSeconds, 1),
@@ -141,6 +174,8 @@ async function main(): Promise<void> {
           },
         });
       }
+      memory.push(memoryAt(`after ${row.id}`));
+      log(memoryLine(memory.at(-1)));
     }
   } finally {
     core.close();
@@ -158,6 +193,7 @@ async function main(): Promise<void> {
         today: new Date(clinic.generatedAt).toISOString(),
       },
       node: process.version,
+      memory,
       seconds: round(seconds, 1),
       rows: results.map(({ row, result }) => ({
         id: row.id,
@@ -171,7 +207,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+const fromSource = import.meta.url.endsWith('.ts');
+(fromSource && !runsFromSource() ? runBuilt(repoRoot).then((status) => process.exit(status)) : main()).catch(
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

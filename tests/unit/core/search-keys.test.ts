@@ -13,7 +13,7 @@ function keysOf(patients: KeyedPatient[]) {
   patients.forEach((p, at) => (ranks[p.id] = at));
   return buildSearchKeys(
     ranks,
-    patients.map((p) => nameWords(p.name)),
+    (at) => nameWords(patients[at]?.name ?? ''),
     patients.map((p) => p.number),
   );
 }

@@ -76,12 +76,13 @@ function runningCounts(holders: readonly number[][]): Int32Array {
 }
 
 /**
- * The keys of every patient: `words[at]` and `numbers[at]` belong to the patient at position `at`
- * of the name order, and `ranks` maps an id to its position (-1 for none).
+ * The keys of every patient: `wordsAt(at)` and `numbers[at]` belong to the patient at position
+ * `at` of the name order, and `ranks` maps an id to its position (-1 for none). The words are asked
+ * for one patient at a time (split again from the name) rather than held for every patient.
  */
 export function buildSearchKeys(
   ranks: Int32Array,
-  wordsAt: readonly string[][],
+  wordsAt: (at: number) => readonly string[],
   numbersAt: readonly string[],
 ): SearchKeys {
   const byWord = new Map<string, number[]>();
@@ -93,7 +94,7 @@ export function buildSearchKeys(
   for (let id = 0; id < ranks.length; id++) {
     const at = ranks[id] ?? -1;
     if (at < 0) continue;
-    for (const word of wordsAt[at] ?? []) {
+    for (const word of wordsAt(at)) {
       const list = byWord.get(word);
       if (list) list.push(id);
       else byWord.set(word, [id]);
