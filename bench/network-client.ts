@@ -15,7 +15,7 @@
  *    Paced (the busy desk): a person's pauses between the calls (PAUSES_MS, ±50 % at random):
  *    keystrokes 250 ms apart (the renderer's search debounce is 200–250 ms, so each one searches),
  *    about ten seconds per patient, and, as the open day view does, the doctor's day is fetched
- *    again whenever the host pushes a change to appointments. Unpaced: no pauses and no refetch,
+ *    again whenever the host pushes a change that touches it (the renderer's `changeTouches`). Unpaced: no pauses and no refetch,
  *    as fast as the host answers (the host's capacity, not a desk).
  */
 import { subscribe } from 'node:diagnostics_channel';
@@ -30,6 +30,8 @@ import { credentialOf, pairWithHost } from '../src/main/network/client-pairing';
 import { keyFileSecretStore } from '../src/main/network/key-file-secret-store';
 import { HostLink } from '../src/main/network/link';
 import { connectToHost } from '../src/main/network/remote-core';
+import { changeTouches } from '../src/shared/changeScope';
+import type { EventMap } from '../src/shared/contract';
 import type { AppointmentList, FreeSlots } from '../src/shared/dto/clinic';
 import type { Page, PatientSummary } from '../src/shared/dto';
 import type { Result } from '../src/shared/result';
@@ -107,11 +109,11 @@ async function start(order: ClientStart): Promise<Run> {
   });
   const desk = remote.connect('ipc');
   let events = 0;
-  let onAppointmentsChanged: () => void = () => undefined;
+  let onDataChanged: (change: EventMap['data/changed']) => void = () => undefined;
   desk.onEvent((event, payload) => {
     if (event !== 'data/changed') return;
     events += 1;
-    if ((payload as { tables: string[] }).tables.includes('appointments')) onAppointmentsChanged();
+    onDataChanged(payload as EventMap['data/changed']);
   });
   const login = await desk.call('auth/login', { username: 'reception', password: 'large-reception' });
   if (!login.ok) throw new Error(login.error.message);
@@ -175,13 +177,15 @@ async function start(order: ClientStart): Promise<Run> {
       ? new Promise<void>((resolve) => setTimeout(resolve, PAUSES_MS[kind] * (0.5 + chance())))
       : Promise.resolve();
 
-  // The open day view: refetched on every pushed change to appointments (one at a time, as a
-  // query is), only while paced.
-  let dayView: { doctorId: number } | null = null;
+  // The open day view: refetched when a pushed change touches it, judged by the renderer's own
+  // check (`changeTouches`: a change to appointments scoped to other doctor-days does not), one
+  // refetch at a time as a query is; only while paced.
+  let dayView: { doctorId: number; from: string; days: number } | null = null;
   let refetching: Promise<void> | null = null;
   let again = false;
-  onAppointmentsChanged = () => {
+  onDataChanged = (change) => {
     if (!paced || !measuring || !dayView) return;
+    if (!changeTouches('appointments/list', dayView, change)) return;
     if (refetching) {
       again = true;
       return;
@@ -190,7 +194,7 @@ async function start(order: ClientStart): Promise<Run> {
     refetching = (async () => {
       do {
         again = false;
-        await timed('appointments/list', { doctorId: view.doctorId, from: today, days: 1 });
+        await timed('appointments/list', view);
       } while (again);
       refetching = null;
     })();
@@ -213,12 +217,8 @@ async function start(order: ClientStart): Promise<Run> {
       if (found.ok) patientId = found.value.items.find((p) => p.id === person.id)?.id ?? patientId;
     }
     await pause('pickPatient');
-    dayView = { doctorId: doctor.id };
-    const day = await timed<AppointmentList>('appointments/list', {
-      doctorId: doctor.id,
-      from: today,
-      days: 1,
-    });
+    dayView = { doctorId: doctor.id, from: today, days: 1 };
+    const day = await timed<AppointmentList>('appointments/list', dayView);
     const waiting = day.ok
       ? day.value.items.find((a) => a.status === 'booked' && a.date === today)
       : undefined;

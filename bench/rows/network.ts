@@ -106,7 +106,8 @@ interface Phase {
 /**
  * Optional row (run with `--only network-clients`): a host on the large clinic serving 10 client
  * PCs over TLS on loopback, each a process of its own with a busy front desk's calls and pauses
- * for 60 s (bench/network-client.ts). Ours: call p95 as the desks see it; the host's event-loop
+ * for 60 s (bench/network-client.ts), each refetching its open day view when a push touches it
+ * (the renderer's `changeTouches`). Ours: call p95 as the desks see it; the host's event-loop
  * delay (1 ms histogram, this process) is the second target. Pairing, sign-in and one round per
  * PC happen before the measured time. Then the same PCs without pauses give the host's capacity.
  */
@@ -240,7 +241,7 @@ export const networkClients: BenchRow = {
         ratio: round(desks.callP95 / desks.referenceP95, 2),
         unit: 'ms p95',
         met: desks.errors === 0 && desks.callP95 <= 15 && desks.loopP99 < 20,
-        note: `${CLIENTS} client processes, a busy desk each, calls over TLS on loopback for ${SECONDS} s; reference: a same-sized round trip to a bare TLS server (own process) right after each call${
+        note: `${CLIENTS} client processes, a busy desk each (its day view refetched when a push touches it, as the app's changeTouches decides), calls over TLS on loopback for ${SECONDS} s; reference: a same-sized round trip to a bare TLS server (own process) right after each call${
           samples.length > 0 ? `; errors e.g. ${samples.join(' | ')}` : ''
         }`,
         extra: {

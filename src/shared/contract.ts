@@ -5,7 +5,7 @@ import type { JobFinished, JobProgress } from './dto/jobs';
 import type { ImportProgress } from './dto/imports';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backups';
-import type { Access, DataKind } from './channels/define';
+import type { Access, ChangeScope, DataKind } from './channels/define';
 import { departmentChannels } from './channels/departments';
 import { doctorChannels } from './channels/doctors';
 import { patientChannels } from './channels/patients';
@@ -52,7 +52,15 @@ export const channels = {
   ...thisPcChannels,
 } as const;
 
-export type { Access, ChannelSpec, DataEffect, DataKind } from './channels/define';
+export type {
+  Access,
+  AppointmentSlice,
+  AppointmentSpot,
+  ChangeScope,
+  ChannelSpec,
+  DataEffect,
+  DataKind,
+} from './channels/define';
 export { changesOf, DATA_KINDS, readsOf, writes } from './channels/define';
 export { loginInput, setupInput } from './channels/auth';
 export {
@@ -87,8 +95,10 @@ export interface EventMap {
    * Some stored data changed: `tables` names the kinds (sorted, no repeats), so each window
    * refetches only the queries whose channel `reads` one of them. Sent by the Dispatcher after a
    * successful call of a channel that declares `changes`, and by background work that writes.
+   * `scope`, when present, narrows some kinds to where they changed (a write channel's `scopeOf`,
+   * e.g. the doctor's day of a booking); `changeTouches` (src/shared/changeScope.ts) judges it.
    */
-  'data/changed': { tables: DataKind[] };
+  'data/changed': { tables: DataKind[]; scope?: ChangeScope };
   /** The session of this window ended (sign-out, idle lock, account deactivated). */
   'session/ended': { reason: 'signed-out' | 'idle' | 'revoked' };
   /** A background job made progress (export rows written so far). */

@@ -8,6 +8,7 @@ import {
   type ChannelName,
   type EventMap,
 } from '../../shared/contract';
+import { scopeOfWrite } from '../../shared/changeScope';
 import type { SessionInfo } from '../../shared/dto';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
@@ -158,8 +159,9 @@ export class Dispatcher {
     try {
       const handler = this.handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, ctx);
-      // The contract entry says what a successful call changes: no handler announces it by hand.
-      this.hub.announce(changesOf(spec));
+      // The contract entry says what a successful call changes (and, from the answer, where): no
+      // handler announces it by hand.
+      this.hub.announce(changesOf(spec), scopeOfWrite(channel, value));
       return ok(value);
     } catch (error) {
       if (error instanceof UserError) {

@@ -1,4 +1,4 @@
-import type { DataKind, EventMap, EventName } from '../../shared/contract';
+import type { ChangeScope, DataKind, EventMap, EventName } from '../../shared/contract';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -34,11 +34,12 @@ export class EventHub {
   /**
    * The one way stored-data changes reach the windows (and the stats memo): `data/changed` with
    * the kinds sorted and without repeats; nothing is sent for no kinds. The Dispatcher calls it
-   * with a channel's declared `changes`; background work that writes calls it with its own.
+   * with a channel's declared `changes` and the `scope` its `scopeOf` reads from the answer;
+   * background work that writes calls it with its own kinds and no scope (changed anywhere).
    */
-  announce(kinds: Iterable<DataKind>): void {
+  announce(kinds: Iterable<DataKind>, scope?: ChangeScope): void {
     const tables = [...new Set(kinds)].sort();
-    if (tables.length > 0) this.broadcast('data/changed', { tables });
+    if (tables.length > 0) this.broadcast('data/changed', scope ? { tables, scope } : { tables });
   }
 
   send<E extends EventName>(connectionId: string, event: E, payload: EventMap[E]): void {

@@ -6,11 +6,16 @@ import type {
   BookingOptions,
   FreeSlots,
 } from '../dto/clinic';
-import { define, emptyInput } from './define';
+import { define, emptyInput, type ChangeScope } from './define';
 import { instant, isoDate, recordId, requiredText, text } from './fields';
 import { clinicalFields } from './treatments';
 
 const appointmentId = recordId('appointment');
+
+/** A write's answer is the appointment as it now stands: its doctor's day is where it changed. */
+const dayOf = (a: AppointmentView): ChangeScope => ({
+  appointments: [{ doctorId: a.doctorId, departmentId: a.departmentId, date: a.date }],
+});
 
 /** Exactly one of doctor or department (or neither, for the whole clinic). */
 const scope = {
@@ -71,12 +76,14 @@ export const appointmentChannels = {
     access: ['admin', 'reception', 'doctor'],
     summary: "Free slots of a doctor or a department's doctors from a date, up to 14 days.",
     reads: ['appointments', 'departments', 'doctor_availability', 'doctor_exceptions', 'doctors', 'settings'],
+    appointmentsSlice: (input) => input,
   }),
   'appointments/list': define<AppointmentList>()({
     input: appointmentsListInput,
     access: ['admin', 'reception', 'doctor'],
     summary: 'Appointments of a day or a week by doctor or department; doctors see their own.',
     reads: ['appointments', 'departments', 'doctors', 'patients', 'settings', 'treatments'],
+    appointmentsSlice: (input) => input,
   }),
   'appointments/get': define<AppointmentDetails>()({
     input: appointmentIdInput,
@@ -89,35 +96,41 @@ export const appointmentChannels = {
     access: ['admin', 'reception'],
     summary: 'Book an active patient into a free slot of an active doctor.',
     changes: ['appointments', 'email_outbox'],
+    scopeOf: dayOf,
   }),
   'appointments/reschedule': define<AppointmentView>()({
     input: rescheduleInput,
     access: ['admin', 'reception'],
     summary: 'Move a booked appointment to another free slot (same rules as booking).',
     changes: ['appointments', 'email_outbox'],
+    // No `scopeOf`: the answer names only the new day, not the day it left, so every view refetches.
   }),
   'appointments/cancel': define<AppointmentView>()({
     input: cancelInput,
     access: ['admin', 'reception', 'doctor'],
     summary: 'Cancel a booked or arrived appointment with a reason (doctors: their own).',
     changes: ['appointments', 'email_outbox'],
+    scopeOf: dayOf,
   }),
   'appointments/checkIn': define<AppointmentView>()({
     input: appointmentIdInput,
     access: ['admin', 'reception', 'doctor'],
     summary: 'Mark a booked patient as arrived (doctors: their own).',
     changes: ['appointments'],
+    scopeOf: dayOf,
   }),
   'appointments/noShow': define<AppointmentView>()({
     input: appointmentIdInput,
     access: ['admin', 'reception', 'doctor'],
     summary: 'Mark a booked appointment as a no-show once its time has come (doctors: their own).',
     changes: ['appointments'],
+    scopeOf: dayOf,
   }),
   'appointments/complete': define<AppointmentDetails>()({
     input: completeInput,
     access: ['doctor'],
     summary: "Complete an arrived visit with the doctor's diagnosis, notes, prescription and next visit.",
     changes: ['appointments', 'treatments'],
+    scopeOf: dayOf,
   }),
 } as const;

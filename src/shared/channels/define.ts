@@ -49,8 +49,46 @@ interface ChannelBase<I extends z.ZodType> {
   summary: string;
 }
 
+/** One doctor's local day (YYYY-MM-DD, the clinic's time zone) that a write changed appointments on. */
+export interface AppointmentSpot {
+  doctorId: number;
+  departmentId: number;
+  date: string;
+}
+
+/** The appointments a read's answer is drawn from: the local days `from` … `from + days - 1` of one
+ * doctor, one department, or (neither) the whole clinic. */
+export interface AppointmentSlice {
+  doctorId?: number | undefined;
+  departmentId?: number | undefined;
+  from: string;
+  days: number;
+}
+
+/**
+ * Where a write changed data, narrower than its kinds, carried by `data/changed` as `scope`. A kind
+ * the scope does not name changed anywhere (every query reading it refetches), so a write that
+ * cannot name its scope, or names too much, only ever costs a refetch, never a stale screen.
+ */
+export interface ChangeScope {
+  /** Every doctor-day the write touched (before and after, for a move); the whole list or nothing. */
+  appointments?: AppointmentSpot[];
+}
+
+/**
+ * Optional narrowing of a channel's data effect, checked by `src/shared/changeScope.ts`:
+ * - `scopeOf` (writes): where a successful call changed data, from its answer.
+ * - `appointmentsSlice` (reads): which appointments the answer is drawn from, from its parsed
+ *   input; a read without it is refetched on any change to appointments.
+ */
+interface Narrowing<I extends z.ZodType, R> {
+  scopeOf?: (value: R) => ChangeScope;
+  appointmentsSlice?: (input: z.output<I>) => AppointmentSlice;
+}
+
 export type ChannelSpec<I extends z.ZodType, R> = ChannelBase<I> &
-  DataEffect & {
+  DataEffect &
+  Narrowing<I, R> & {
     /** Type-level only: never read at run time. */
     result?: R;
   };
@@ -59,9 +97,9 @@ export type ChannelSpec<I extends z.ZodType, R> = ChannelBase<I> &
 export const define =
   <R>() =>
   <I extends z.ZodType, const E extends DataEffect>(
-    spec: ChannelBase<I> & E,
-  ): ChannelBase<I> & E & { result?: R } =>
-    spec as ChannelBase<I> & E & { result?: R };
+    spec: ChannelBase<I> & E & Narrowing<I, R>,
+  ): ChannelBase<I> & E & Narrowing<I, R> & { result?: R } =>
+    spec as ChannelBase<I> & E & Narrowing<I, R> & { result?: R };
 
 /** The kinds a successful call of this channel changes ([] for a read). */
 export const changesOf = (spec: DataEffect): readonly DataKind[] => spec.changes ?? [];

@@ -328,8 +328,21 @@ describe('data-changed events come from the contract', () => {
       doctorId: slot.doctorId,
       startsAt: slot.s.startsAt,
     });
-    expect(booked).toMatchObject({ ok: true });
-    expect(heard).toEqual([['data/changed', { tables: [...channels['appointments/book'].changes].sort() }]]);
+    if (!booked.ok) throw new Error(booked.error.message);
+    // With where it changed: the doctor's local day, so other doctors' and days' views stay put.
+    expect(heard).toEqual([
+      [
+        'data/changed',
+        {
+          tables: [...channels['appointments/book'].changes].sort(),
+          scope: {
+            appointments: [
+              { doctorId: slot.doctorId, departmentId: booked.value.departmentId, date: '2026-03-11' },
+            ],
+          },
+        },
+      ],
+    ]);
 
     heard.length = 0;
     const refused = await desk.call('appointments/book', {

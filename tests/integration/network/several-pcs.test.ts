@@ -138,6 +138,20 @@ describe('several PCs, one clinic (host + two clients over TLS)', () => {
       ok: false,
       error: { code: 'conflict', message: SLOT_TAKEN },
     });
+    // The push that reaches the other PC says where the booking changed appointments: the
+    // doctor's local day, so only the screens showing that day refetch (src/shared/changeScope.ts).
+    type Pushed = {
+      event: string;
+      payload: { scope?: { appointments?: { doctorId: number; date: string }[] } };
+    };
+    const pushed = await (fromA.ok ? b : a).waitFor(
+      (m) =>
+        (m as Pushed).event === 'data/changed' &&
+        ((m as Pushed).payload.scope?.appointments ?? []).some(
+          (spot) => spot.doctorId === doctor.doctorId && spot.date === slot.date,
+        ),
+    );
+    expect(pushed).toMatchObject({ payload: { tables: ['appointments', 'email_outbox'] } });
   });
 
   it("a change on one PC reaches the other PC's event stream without asking", async () => {

@@ -17,9 +17,9 @@ export function useServerEvents(): void {
     () =>
       transport().onEvent((event, payload) => {
         if (event === 'data/changed') {
-          // Only the queries whose channel reads a changed kind (auth queries read none: sign-in
-          // and sign-out drive them instead).
-          void refetchChanged(queryClient, (payload as EventMap['data/changed']).tables);
+          // Only the queries the change can touch: their channel reads a changed kind where it
+          // changed (auth queries read none: sign-in and sign-out drive them instead).
+          void refetchChanged(queryClient, payload as EventMap['data/changed']);
         } else if (event === 'session/ended') {
           noteSessionEnded((payload as EventMap['session/ended']).reason);
           forgetSession(queryClient);
