@@ -275,11 +275,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     summary: text('summary').notNull(),
   },
-  (t) => [
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_user_at_idx').on(t.userId, t.at),
-    index('audit_log_entity_at_idx').on(t.entity, t.at),
-  ],
+  // One index for every audit query (each has a time range; user and entity are read from the
+  // index itself): each entry writes one index page instead of three (migration 0008).
+  (t) => [index('audit_log_at_user_entity_idx').on(t.at, t.userId, t.entity)],
 );
 
 /** Each (job, period) runs at most once; this table decides, node-schedule only fires. */
