@@ -310,8 +310,14 @@ export const emailOutbox = sqliteTable(
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
+    /** Empty when `facts` is set: the message is rendered from its facts when it is sent. */
     html: text('html').notNull(),
     text: text('text').notNull(),
+    /**
+     * JSON {template, details}: what the message says, taken when it was queued (migration 0008);
+     * NULL for a message stored rendered (every row before 0008, and kinds that store their body).
+     */
+    facts: text('facts'),
     /** JSON array of {filename, contentType, path | content(base64)}. */
     attachments: text('attachments').notNull().default('[]'),
     status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] })

@@ -10,12 +10,12 @@ const PAGE = `SELECT id, at, user_id, username, action, entity, entity_id, summa
   WHERE ${WHERE} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`;
 const COUNT = `SELECT count(*) AS n FROM audit_log WHERE ${WHERE}`;
 
-describe('migration audit_one_index (0008)', () => {
+describe('migration audit_index_outbox_facts (0008)', () => {
   let db: DatabaseBefore | undefined;
   afterEach(() => db?.cleanup());
 
-  it('replaces the three audit indexes with one, keeping every entry and an index for every query', () => {
-    db = databaseBefore('audit_one_index');
+  it('replaces the three audit indexes with one and adds the outbox facts, keeping every row and an index for every audit query', () => {
+    db = databaseBefore('audit_index_outbox_facts');
     db.sqlite.exec(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES
       (1796000000000, 1, 'admin', 'create', 'user', '2', 'Created user reception'),
       (1796000100000, 2, 'reception', 'book', 'appointment', '17', 'Booked P000001 with Dr A'),
@@ -33,7 +33,20 @@ describe('migration audit_one_index (0008)', () => {
       'audit_log_user_at_idx',
     ]);
 
+    db.sqlite.exec(`INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, status)
+      VALUES ('booking:17:booked:1', 'booking-booked', 'ann@example.org', 'Booked', '<p>Booked</p>', 'Booked', 'queued')`);
+
     const { sqlite, state } = db.migrateToLatest();
+    // The outbox gains its facts column; a row stored rendered keeps its body and no facts.
+    expect(sqlite.prepare('SELECT dedupe_key, html, text, facts, status FROM email_outbox').all()).toEqual([
+      {
+        dedupe_key: 'booking:17:booked:1',
+        html: '<p>Booked</p>',
+        text: 'Booked',
+        facts: null,
+        status: 'queued',
+      },
+    ]);
     expect(state.pending).toEqual([]);
     expect(state.userVersion).toBe(readJournal(defaultMigrationsFolder()).length);
     expect(indexes(sqlite)).toEqual(['audit_log_at_user_entity_idx']);
