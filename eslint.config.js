@@ -36,6 +36,7 @@ export default tseslint.config(
       'drizzle/**',
       'tests/e2e/output/**',
       'coverage/**',
+      '.cache/**',
       'tests/fixtures/layering/**',
     ],
   },
