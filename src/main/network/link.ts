@@ -42,6 +42,10 @@ export function parseHostAddress(text: string): { host: string; port: number } |
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
+/** The inverse of `parseHostAddress`: an IPv6 host goes in brackets, so the port stays readable. */
+export const formatHostAddress = (target: { host: string; port: number }): string =>
+  `${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`;
+
 const toPem = (raw: Buffer): string =>
   `-----BEGIN CERTIFICATE-----\n${raw
     .toString('base64')
@@ -97,7 +101,7 @@ export function probeHost(address: string): Promise<HostPin> {
       if (!cert.raw) return reject(new LinkError('untrusted', 'The host did not present a certificate.'));
       const certPem = toPem(cert.raw);
       resolve({
-        address: `${target.host}:${target.port}`,
+        address: formatHostAddress(target),
         certPem,
         fingerprint: new X509Certificate(certPem).fingerprint256,
       });

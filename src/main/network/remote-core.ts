@@ -15,8 +15,8 @@ import { DEVICE_REFUSED, PATHS } from './protocol';
 const RETRY_MS = [500, 1000, 2000, 5000, 15_000];
 
 export interface HostLinkState {
-  /** Last call or stream reached the host. */
-  reachable: boolean;
+  /** Last call or stream reached the host; null until the first one has been answered. */
+  reachable: boolean | null;
   /** The plain sentence to show (tray, banner) while it is not reachable. */
   message: string | null;
 }
@@ -26,6 +26,8 @@ export interface RemoteCore {
   connect(transport: Transport): Connection;
   state(): HostLinkState;
   onState(listener: (state: HostLinkState) => void): () => void;
+  /** Asks the host once (as `cli network status` does), so the state is known before any window calls. */
+  check(): Promise<void>;
   close(): void;
 }
 
@@ -55,7 +57,7 @@ export function connectToHost(options: {
   const { logger } = options;
   const link = new HostLink(options.pin, options.credential);
   const retry = options.retryMs ?? RETRY_MS;
-  let state: HostLinkState = { reachable: true, message: null };
+  let state: HostLinkState = { reachable: null, message: null };
   const stateListeners = new Set<(state: HostLinkState) => void>();
   const open = new Set<Connection>();
 
@@ -232,6 +234,14 @@ export function connectToHost(options: {
   return {
     connect,
     state: () => state,
+    check: async () => {
+      const probe = connect('ipc');
+      try {
+        await probe.call('auth/setupStatus', {});
+      } finally {
+        probe.close();
+      }
+    },
     onState: (listener) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

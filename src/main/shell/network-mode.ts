@@ -10,7 +10,7 @@ import {
 } from '../network/client-pairing';
 import { createNetworkHost, type NetworkHost } from '../network/host';
 import { probeHost } from '../network/link';
-import { connectToHost, type RemoteCore } from '../network/remote-core';
+import { connectToHost, type HostLinkState, type RemoteCore } from '../network/remote-core';
 
 /**
  * The desktop app's part in "several PCs, one clinic": a PC paired with a host runs as its client
@@ -75,15 +75,20 @@ export function desktopNetwork(options: {
   };
 }
 
-/** The tray of a client PC says whether the host answers. */
+/** The tray's words for the link's state: connecting until the host has first answered. */
+export function connectionTooltip(state: HostLinkState): string {
+  if (state.reachable === null) return 'Clinic Desk — connecting to the clinic host…';
+  return state.reachable
+    ? 'Clinic Desk — connected to the clinic host'
+    : `Clinic Desk — ${state.message ?? 'host not reachable'}`;
+}
+
+/** The tray of a client PC says whether the host answers, asked at once rather than at the first call. */
 export function showConnectionState(tray: Tray | null, remote: RemoteCore): void {
   if (!tray) return;
-  const show = () =>
-    tray.setToolTip(
-      remote.state().reachable
-        ? 'Clinic Desk — connected to the clinic host'
-        : `Clinic Desk — ${remote.state().message ?? 'host not reachable'}`,
-    );
+  const show = () => tray.setToolTip(connectionTooltip(remote.state()));
   show();
   remote.onState(show);
+  // A failed check has already set the state (and its sentence) the tray shows.
+  void remote.check().catch(() => undefined);
 }

@@ -1,39 +1,25 @@
 import { X509Certificate } from 'node:crypto';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostLink } from '../../../src/main/network/link';
+import { startAnsweringTlsServer, type AnsweringTlsServer } from './support/answering-tls-server';
 
 /**
  * A client PC's calls must not pay a TLS handshake each: the link keeps its connections to the
  * host alive. Counted by a real TLS server's 'secureConnection' events (one per handshake).
  */
 describe('the link to the host keeps its TLS connections alive', () => {
-  let server: Server;
+  let tls: AnsweringTlsServer;
   let handshakes = 0;
   let link: HostLink;
 
   beforeAll(async () => {
-    const pems = await generate([{ name: 'commonName', value: 'Clinic Desk host' }], {
-      keyType: 'ec',
-      curve: 'P-256',
-    });
-    server = createServer({ key: pems.private, cert: pems.cert, minVersion: 'TLSv1.3' }, (req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ ok: true, value: req.url }));
-      });
-    });
-    server.on('secureConnection', () => (handshakes += 1));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    tls = await startAnsweringTlsServer('127.0.0.1', (url) => ({ ok: true, value: url }));
+    tls.server.on('secureConnection', () => (handshakes += 1));
     link = new HostLink(
       {
-        address: `127.0.0.1:${port}`,
-        certPem: pems.cert,
-        fingerprint: new X509Certificate(pems.cert).fingerprint256,
+        address: `127.0.0.1:${tls.port}`,
+        certPem: tls.certPem,
+        fingerprint: new X509Certificate(tls.certPem).fingerprint256,
       },
       '1.device-secret-for-the-test',
     );
@@ -41,8 +27,7 @@ describe('the link to the host keeps its TLS connections alive', () => {
 
   afterAll(async () => {
     link.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await tls.close();
   });
 
   it('makes 50 calls one after another over one handshake', async () => {

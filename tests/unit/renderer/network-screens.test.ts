@@ -175,6 +175,26 @@ describe('the screens of several PCs, in Chromium', { timeout: 90_000 }, () => {
       expect(await page.getByRole('switch', { name: HOSTING }).isChecked()).toBe(false);
     });
 
+    it('a saved port is shown as saved, even when reading the status again fails afterwards', async () => {
+      const host = standInHost();
+      let reads = 0;
+      // The first read of the status shows the panel; every later one fails (the host is busy).
+      const answer = (channel: string, input: unknown) =>
+        channel === 'network/status' && ++reads > 1
+          ? fail('internal', 'The status could not be read.')
+          : host.answer(channel, input);
+      const { page, calls } = await mount(panel, answer);
+      const port = page.getByRole('textbox', { name: 'Port' });
+      await port.fill('7450');
+      await page.getByRole('button', { name: 'Save port' }).click();
+      await page.getByRole('button', { name: 'Save port' }).and(page.locator(':disabled')).waitFor();
+      expect(calls.filter((c) => c.channel === 'network/configure')).toEqual([
+        { channel: 'network/configure', input: { enabled: false, port: 7450 } },
+      ]);
+      expect(host.status.port).toBe(7450);
+      expect(await port.inputValue()).toBe('7450');
+    });
+
     it('"Pair a PC" shows the one-time code and until when it works', async () => {
       const host = standInHost();
       Object.assign(host.status, { hosting: true, listening: true, fingerprint: FINGERPRINT });

@@ -297,7 +297,10 @@ describe('the desktop app on a PC paired with the clinic host', () => {
     expect(electron.state.windows).toHaveLength(1);
     // The secret was decrypted in main, with safeStorage, to make the device credential.
     expect(electron.safeStorage.decryptStringAsync).toHaveBeenCalledTimes(1);
-    expect(tray.tooltip).toBe('Clinic Desk — connected to the clinic host');
+    // Asked at start, before the window's first call: "connecting…" until the host answers.
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Clinic Desk — connected to the clinic host'), {
+      timeout: 10_000,
+    });
   });
 
   it("forwards the window's calls to the host, where its user signs in as themselves and the host's roles apply", async () => {
@@ -353,6 +356,22 @@ describe('the desktop app on a PC paired with the clinic host', () => {
       error: { code: 'host_unreachable', message: unreachableMessage(address) },
     });
     expect(electron.state.trays[0]?.tooltip).toBe(`Clinic Desk — ${unreachableMessage(address)}`);
+  }, 30_000);
+
+  it('started while the host is off: the tray says so at once, without waiting for a call', async () => {
+    electron.state.windows.length = 0;
+    electron.state.trays.length = 0;
+    electron.state.ipc.clear();
+    runDesktopApp({ createCore: vi.fn<CoreFactory>() });
+    await vi.waitFor(() => expect(electron.state.trays).toHaveLength(1));
+    const tray = electron.state.trays[0]!;
+    expect([
+      'Clinic Desk — connecting to the clinic host…',
+      `Clinic Desk — ${unreachableMessage(address)}`,
+    ]).toContain(tray.tooltip);
+    await vi.waitFor(() => expect(tray.tooltip).toBe(`Clinic Desk — ${unreachableMessage(address)}`), {
+      timeout: 10_000,
+    });
   }, 30_000);
 
   it('the device secret never reached the window (answers, push events) nor the log', () => {

@@ -11,11 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEFAULT_NETWORK_PORT, type NetworkDevice } from '../../../../shared/channels/network';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { channelQueryKey } from '../../lib/dataChanged';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
@@ -28,6 +30,7 @@ export function NetworkPanel() {
   const devices = useChannelQuery('network/devices', {});
   const configure = useChannelMutation('network/configure');
   const createCode = useChannelMutation('network/createPairingCode');
+  const queryClient = useQueryClient();
   const [port, setPort] = useState<string | null>(null);
   const data = status.data;
   const shownPort = port ?? String(data?.port ?? DEFAULT_NETWORK_PORT);
@@ -36,8 +39,12 @@ export function NetworkPanel() {
     configure.mutate(
       { enabled, port: Number(shownPort) },
       {
-        // network/status refetches by itself: it reads the settings this write changes.
-        onSuccess: () => setPort(null),
+        // The answer is the new status: show it at once (the field would otherwise show the old
+        // port until network/status, which reads the settings this write changes, is read again).
+        onSuccess: (next) => {
+          queryClient.setQueryData(channelQueryKey('network/status', {}), next);
+          setPort(null);
+        },
       },
     );
 
