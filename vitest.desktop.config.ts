@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Bundles the child processes tests start, once per run (tests/support/child-bundles.ts).
+    globalSetup: ['tests/global-setup.ts'],
     include: ['tests/desktop/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

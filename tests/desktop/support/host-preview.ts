@@ -1,6 +1,6 @@
 /**
- * The host PC of the several-PCs clinic day (tests/desktop/clinic-day-client.test.ts), run with tsx
- * through tests/e2e/support/preview.ts (`entry`): the browser preview of a core that also serves
+ * The host PC of the several-PCs clinic day (tests/desktop/clinic-day-client.test.ts), run from its
+ * bundle through tests/e2e/support/preview.ts (`entry`): the browser preview of a core that also serves
  * the clinic's other PCs, wired as the desktop app's main process wires it
  * (src/main/shell/desktop-app.ts: `createNetworkHost`, `networkHost: host.control`, `attach`,
  * `apply`), but on a fixed clock and listening on 127.0.0.1 only. Settings › Network on this page

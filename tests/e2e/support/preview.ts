@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { nodeChild } from '../../support/node-child';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -15,7 +16,7 @@ export interface PreviewOptions {
   demo?: boolean;
   /** A fresh temporary folder unless given; a fresh one is removed again by `stop()`. */
   dataDir?: string;
-  /** Entry point run with tsx (repo-relative or absolute). */
+  /** Entry point (repo-relative or absolute; one of tests/support/child-bundles.ts CHILD_ENTRIES), run from its bundle. */
   entry?: string;
   /**
    * Fixes the clinic's clock at this ISO instant, so "today" and free slots are the same every run.
@@ -24,7 +25,7 @@ export interface PreviewOptions {
   now?: string;
   /** Extra environment for the server, e.g. CLINIC_DESK_SMTP_URL of a test SMTP sink. */
   env?: Record<string, string>;
-  /** How long to wait for the ready line; the first tsx compile can be slow. */
+  /** How long to wait for the ready line. */
   startTimeoutMs?: number;
 }
 
@@ -51,7 +52,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** The server runs in its own process group (tsx starts a node child), so signal the group. */
+/** The server runs in its own process group (with any process it starts), so signal the group. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
@@ -65,11 +66,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
-  const args = [options.entry ?? 'src/main/web/main.ts', '--data-dir', dataDir, '--port', '0'];
+  const args = ['--data-dir', dataDir, '--port', '0'];
   if (options.demo ?? true) args.push('--demo');
   args.push('--now', options.now ?? DEFAULT_NOW);
 
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
+  const child = spawn(process.execPath, nodeChild(options.entry ?? 'src/main/web/main.ts', ...args), {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { JobFixtures } from '../../support/job-fixtures';
 import { SmtpSink } from '../../support/smtp-sink';
 import { tempCore, tempDir } from '../../support/temp-core';
 
-// Each case starts several tsx processes; on a loaded 2-core machine one start can take 10 s.
+// Each case starts several CLI processes; on a loaded 2-core machine one start can take 5–10 s.
 describe('command line: jobs, export, outbox', { timeout: 180_000 }, () => {
   const dataDir = tempDir('clinic-desk-jobs-cli-');
   const sink = new SmtpSink();

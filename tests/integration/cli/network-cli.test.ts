@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli-process';
+import { nodeChild } from '../../support/node-child';
 import { tempCore, tempDir } from '../../support/temp-core';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -35,18 +36,7 @@ describe('cli network', () => {
     expect(on.code, on.stderr).toBe(0);
     const server = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/main/cli.ts',
-        'network',
-        'host',
-        '--port',
-        '0',
-        '--json',
-        '--data-dir',
-        hostDir,
-      ],
+      nodeChild('src/main/cli.ts', 'network', 'host', '--port', '0', '--json', '--data-dir', hostDir),
       {
         cwd: root,
         env,

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../src/main/core/api';
-import type { OutboxRow } from '../../../src/main/core/outbox/outbox';
+import { bookingEmail } from '../../../src/main/core/mail/templates/booking';
+import { bodyOf, type OutboxRow } from '../../../src/main/core/outbox/outbox';
 import { CLINIC_NOW, expectRefused, freeSlotsOf, registerPatient, value } from '../../support/clinic';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
@@ -65,13 +66,16 @@ describe('booking confirmations through the outbox', () => {
     expect(rows.map((r) => [r.kind, r.dedupe_key, r.to_address, r.status])).toEqual([
       ['booking-booked', `booking:${booked.id}:booked:${updatedAt(booked.id)}`, 'ann@example.org', 'queued'],
     ]);
-    const html = rows[0]!.html;
+    // Stored as its facts (a few hundred bytes), rendered when sent: the same email as before.
+    expect(rows[0]!.html).toBe('');
+    expect(rows[0]!.facts!.length).toBeLessThan(500);
+    const html = bodyOf(rows[0]!).html;
     expect(html).toContain('Dear &lt;img src=x onerror=alert(1)&gt; Ann &amp; &quot;Bo&quot;,');
     expect(html).not.toMatch(/<img|<script/);
     expect(rows[0]!.subject).toBe(
       `Your appointment is booked: Thursday 12 March 2026 at ${first!.time} – Riverside Family Clinic`,
     );
-    expect(rows[0]!.text).toContain('Dear <img src=x onerror=alert(1)> Ann & "Bo",');
+    expect(bodyOf(rows[0]!).text).toContain('Dear <img src=x onerror=alert(1)> Ann & "Bo",');
 
     clock.advance(60_000);
     await value(desk, 'appointments/reschedule', { id: booked.id, startsAt: second!.startsAt });
@@ -79,8 +83,8 @@ describe('booking confirmations through the outbox', () => {
     await value(desk, 'appointments/cancel', { id: booked.id, reason: 'Patient asked' });
     rows = outbox();
     expect(rows.map((r) => r.kind)).toEqual(['booking-booked', 'booking-rescheduled', 'booking-cancelled']);
-    expect(rows[1]!.html).toContain(`<tr><th>Was</th><td>Thursday 12 March 2026 at ${first!.time}`);
-    expect(rows[1]!.text).toContain(`When:       Thursday 12 March 2026 at ${second!.time}`);
+    expect(bodyOf(rows[1]!).html).toContain(`<tr><th>Was</th><td>Thursday 12 March 2026 at ${first!.time}`);
+    expect(bodyOf(rows[1]!).text).toContain(`When:       Thursday 12 March 2026 at ${second!.time}`);
     expect(rows[2]!.dedupe_key).toBe(`booking:${booked.id}:cancelled:${updatedAt(booked.id)}`);
 
     // The relay delivers them as multipart HTML + text, still escaped on the wire.
@@ -92,6 +96,74 @@ describe('booking confirmations through the outbox', () => {
       expect(m.html).not.toMatch(/<img|<script/);
       expect(m.text).toContain(crlf('Dear <img src=x onerror=alert(1)> Ann & "Bo",'));
     }
+  });
+
+  it('renders from the stored facts the very email the booking rendered before, and sends it', async () => {
+    const admin = t.core.connectAs('admin', 'test');
+    const settings = await value(admin, 'settings/get', {});
+    const cy = await registerPatient(desk, {
+      fullName: 'Cy <b>Dahl</b>',
+      phone: '+44 7700 300005',
+      email: 'cy@example.org',
+      emailReminders: true,
+    });
+    const [first, second] = await freeSlotsOf(desk, FERNANDEZ, '2026-03-17');
+    const booked = await value(desk, 'appointments/book', {
+      patientId: cy.id,
+      doctorId: FERNANDEZ,
+      startsAt: first!.startsAt,
+    });
+    clock.advance(60_000);
+    const moved = await value(desk, 'appointments/reschedule', { id: booked.id, startsAt: second!.startsAt });
+    const rows = outbox().filter((r) => r.to_address === 'cy@example.org');
+    // What the booking and the move rendered inside their transactions before 0008.
+    const letter = {
+      clinicName: settings.clinicName,
+      clinicAddress: settings.clinicAddress,
+      clinicPhone: settings.clinicPhone,
+      patientName: booked.patientName,
+      doctorName: booked.doctorName,
+      department: booked.departmentName,
+      timeZone: settings.timeZone,
+    };
+    const before = [
+      bookingEmail({ ...letter, event: 'booked', date: booked.date, time: booked.time }),
+      bookingEmail({
+        ...letter,
+        event: 'rescheduled',
+        date: moved.date,
+        time: moved.time,
+        previous: { date: booked.date, time: booked.time, doctorName: booked.doctorName },
+      }),
+    ];
+    expect(rows.map((r) => ({ subject: r.subject, ...bodyOf(r) }))).toEqual(before);
+
+    expect(await t.core.jobs.sendOutbox()).toMatchObject({ failed: 0 });
+    const sent = sink.parsed().filter((m) => m.to.includes('cy@example.org'));
+    expect(sent.map((m) => m.message.subject).sort()).toEqual(before.map((e) => e.subject).sort());
+    const onWire = sent.find((m) => m.message.subject === before[0]!.subject)!.message;
+    // Byte for byte, but for the wire's CRLF line ends.
+    expect(crlf(onWire.html)).toBe(crlf(before[0]!.html));
+    expect(crlf(onWire.text ?? '').trimEnd()).toBe(crlf(before[0]!.text).trimEnd());
+  });
+
+  it('still sends a confirmation stored rendered before migration 0008 (no facts)', async () => {
+    const db = new Database(t.core.dbPath);
+    try {
+      db.prepare(
+        `INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, status, attempts, next_attempt_at)
+         VALUES ('booking:999999:booked:1', 'booking-booked', 'old@example.org', 'Old subject',
+                 '<p>Old body, rendered when queued</p>', 'Old body, rendered when queued', 'queued', 0, 0)`,
+      ).run();
+    } finally {
+      db.close();
+    }
+    expect(await t.core.jobs.sendOutbox()).toMatchObject({ failed: 0 });
+    const old = sink.parsed().find((m) => m.to.includes('old@example.org'));
+    expect(old?.message.subject).toBe('Old subject');
+    expect(old?.message.html).toBe('<p>Old body, rendered when queued</p>');
+    expect(old?.message.text).toContain('Old body, rendered when queued');
+    expect(outbox().find((r) => r.to_address === 'old@example.org')?.status).toBe('sent');
   });
 
   it('queues nothing for patients without consent or without an email address', async () => {

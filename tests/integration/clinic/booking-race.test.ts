@@ -5,11 +5,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/result';
 import { CLINIC_NOW, freeSlotsOf, registerPatient } from '../../support/clinic';
+import { nodeChild } from '../../support/node-child';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 
 const run = promisify(execFile);
-const tsx = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
-const child = join(import.meta.dirname, 'support', 'book-once.ts');
+const child = 'tests/integration/clinic/support/book-once.ts';
 
 describe('two processes booking the same slot at once', () => {
   let t: TempCore;
@@ -29,8 +29,13 @@ describe('two processes booking the same slot at once', () => {
 
     const book = (patientId: number) =>
       run(
-        tsx,
-        [child, t.dataDir, CLINIC_NOW, JSON.stringify({ patientId, doctorId: 1, startsAt: slot.startsAt })],
+        process.execPath,
+        nodeChild(
+          child,
+          t.dataDir,
+          CLINIC_NOW,
+          JSON.stringify({ patientId, doctorId: 1, startsAt: slot.startsAt }),
+        ),
         {
           timeout: 60_000,
         },

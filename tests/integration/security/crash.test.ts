@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/main/core/seed/random';
 import { CLINIC_NOW, TODAY } from '../../support/clinic';
+import { nodeChild } from '../../support/node-child';
 import { fixedClock, tempCore, tempDir } from '../../support/temp-core';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -28,11 +29,10 @@ interface Committed {
 /** Starts the writer and SIGKILLs it `killAfterMs` after it printed READY; resolves with what it committed. */
 function runWriter(dataDir: string, killAfterMs: number): Promise<Committed[]> {
   return new Promise((resolve, reject) => {
-    // Node itself with tsx as a loader, not the tsx command: that one runs the script in a child
-    // process, so a SIGKILL would stop only the wrapper and leave the writer running.
+    // Node itself on the writer's bundle, no wrapper process: the SIGKILL must hit the writer.
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'tests/integration/security/support/booking-writer.ts', dataDir, CLINIC_NOW, TODAY],
+      nodeChild('tests/integration/security/support/booking-writer.ts', dataDir, CLINIC_NOW, TODAY),
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

@@ -1,7 +1,7 @@
 import type { AppointmentView } from '../../../shared/dto/clinic';
 import type { Sqlite } from '../db/open';
 import type { Outbox } from '../outbox/outbox';
-import { bookingEmail, type BookingEvent } from '../mail/templates/booking';
+import type { BookingDetails, BookingEvent } from '../mail/templates/booking';
 import type { SettingsStore } from '../settings/store';
 
 interface Recipient {
@@ -34,7 +34,8 @@ export function bookingConfirmations(sqlite: Sqlite, settings: SettingsStore, ou
     ): boolean {
       const row = recipient.get(appointment.id);
       if (!row || !row.email || row.active !== 1 || row.email_reminders !== 1) return false;
-      const email = bookingEmail({
+      // The facts, not the rendering: the relay renders them when it sends (a smaller row to commit).
+      const details: BookingDetails = {
         event,
         clinicName: settings.get('clinicName'),
         clinicAddress: settings.get('clinicAddress'),
@@ -45,13 +46,13 @@ export function bookingConfirmations(sqlite: Sqlite, settings: SettingsStore, ou
         date: appointment.date,
         time: appointment.time,
         timeZone: settings.get('timeZone'),
-        previous,
-      });
+        ...(previous ? { previous } : {}),
+      };
       return outbox().enqueue({
         dedupeKey: confirmationKey(appointment.id, event, row.updated_at),
         kind: `booking-${event}`,
         to: row.email,
-        ...email,
+        facts: { template: 'booking', details },
       });
     },
   };

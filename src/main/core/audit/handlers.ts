@@ -26,7 +26,9 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 });
 
 export const auditHandlers: DomainHandlers<typeof auditChannels> = ({ sqlite, settings }) => {
-  // Each filter is optional; the (user_id, at), (entity, at) and (at) indexes serve the common cases.
+  // Each filter is optional and every query has a time range (open ends are the extreme integers):
+  // the one (at, user_id, entity) index serves them all, testing user and entity in the index
+  // (a count never reads the table). See migration 0008 and docs/performance.md.
   const where = `(@user IS NULL OR user_id = @user) AND (@entity IS NULL OR entity = @entity)
     AND at >= @from AND at < @to`;
   const page = sqlite.prepare<Record<string, unknown>, AuditRow>(

@@ -1,22 +1,30 @@
 import type { OutboxItem, OutboxStatus } from '../../../shared/dto/jobs';
 import type { Clock } from '../host';
 import type { Sqlite } from '../db/open';
+import { renderFacts, subjectOf, type MessageFacts } from '../mail/templates/facts';
 
 /** An attachment as stored: small ones inline (base64), files by path (read when sending). */
 export type StoredAttachment =
   | { filename: string; contentType: string; content: string }
   | { filename: string; contentType: string; path: string };
 
-export interface NewMessage {
+interface MessageHead {
   /** Unique per logical message: queuing the same key twice is a no-op. */
   dedupeKey: string;
   kind: string;
   to: string;
-  subject: string;
-  html: string;
-  text: string;
   attachments?: StoredAttachment[];
 }
+
+/**
+ * A message to queue: rendered (subject, HTML and text stored as they are), or as its facts,
+ * which the relay renders when it sends (a much smaller row for the transaction that queues it).
+ */
+export type NewMessage = MessageHead &
+  (
+    | { subject: string; html: string; text: string; facts?: undefined }
+    | { facts: MessageFacts; subject?: undefined; html?: undefined; text?: undefined }
+  );
 
 export interface OutboxRow {
   id: number;
@@ -24,8 +32,11 @@ export interface OutboxRow {
   kind: string;
   to_address: string;
   subject: string;
+  /** Empty when `facts` is set. */
   html: string;
   text: string;
+  /** JSON MessageFacts, or null when html and text are stored rendered. */
+  facts: string | null;
   attachments: string;
   status: OutboxStatus;
   attempts: number;
@@ -34,6 +45,13 @@ export interface OutboxRow {
   message_id: string | null;
   created_at: number;
   sent_at: number | null;
+}
+
+/** The message's HTML and text: stored, or rendered now from the facts stored when it was queued. */
+export function bodyOf(row: Pick<OutboxRow, 'html' | 'text' | 'facts'>): { html: string; text: string } {
+  if (row.facts === null) return { html: row.html, text: row.text };
+  const { html, text } = renderFacts(row.facts);
+  return { html, text };
 }
 
 export const toOutboxItem = (row: OutboxRow): OutboxItem => ({
@@ -87,9 +105,9 @@ export type OutboxOutcome =
 export function createOutbox(sqlite: Sqlite, clock: Clock): Outbox {
   const now = () => clock.now().getTime();
   const insert = sqlite.prepare(
-    `INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, attachments,
+    `INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, facts, attachments,
        status, attempts, next_attempt_at, created_at)
-     VALUES (@dedupeKey, @kind, @to, @subject, @html, @text, @attachments, 'queued', 0, @now, @now)
+     VALUES (@dedupeKey, @kind, @to, @subject, @html, @text, @facts, @attachments, 'queued', 0, @now, @now)
      ON CONFLICT(dedupe_key) DO NOTHING`,
   );
   const byId = sqlite.prepare<[number], OutboxRow>('SELECT * FROM email_outbox WHERE id = ?');
@@ -132,9 +150,9 @@ export function createOutbox(sqlite: Sqlite, clock: Clock): Outbox {
         dedupeKey: message.dedupeKey,
         kind: message.kind,
         to: message.to,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
+        ...(message.facts === undefined
+          ? { subject: message.subject, html: message.html, text: message.text, facts: null }
+          : { subject: subjectOf(message.facts), html: '', text: '', facts: JSON.stringify(message.facts) }),
         attachments: JSON.stringify(message.attachments ?? []),
         now: now(),
       }).changes === 1,

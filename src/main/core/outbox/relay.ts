@@ -5,7 +5,7 @@ import type { Clock } from '../host';
 import { errorFields, type Logger } from '../logger';
 import type { DeliveryTarget } from '../mail/delivery';
 import { readAttachment } from './attachments';
-import type { Outbox, OutboxOutcome, OutboxRow, StoredAttachment } from './outbox';
+import { bodyOf, type Outbox, type OutboxOutcome, type OutboxRow, type StoredAttachment } from './outbox';
 
 /** First retry after a minute, doubling each time, never more than an hour apart. */
 export const BACKOFF_BASE_MS = 60_000;
@@ -141,8 +141,7 @@ export function createRelay(options: RelayOptions): Relay {
       from: target.from,
       to: row.to_address,
       subject: row.subject,
-      html: row.html,
-      text: row.text,
+      ...bodyOf(row),
       messageId,
       date: clock.now(),
       // Bytes we read ourselves: a stored path is never handed to nodemailer (it fetches URLs).

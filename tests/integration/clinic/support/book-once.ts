@@ -2,6 +2,7 @@
  * A second (and third) Clinic Desk process for the race test: opens the same data folder with its
  * own core, books once as the front desk and prints the result as one JSON line.
  * Usage: tsx book-once.ts DATA_DIR CLOCK_ISO BOOKING_JSON
+ * (the tests run its bundle: tests/support/child-bundles.ts)
  */
 import { createCore } from '../../../../src/main/core';
 import { silentLogger } from '../../../../src/main/core/logger';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { JobName } from '../../../../src/shared/dto/jobs';
+import { nodeChild } from '../../../support/node-child';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -24,8 +25,8 @@ export function runJobApp(options: {
 }): Promise<JobAppRun> {
   const { job, dataDir, now, smtpUrl, killAfterMs } = options;
   return new Promise((resolve, reject) => {
-    // The app itself, not the tsx wrapper: a SIGKILL to the wrapper would leave the app running.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/jobs/support/job-app.ts'], {
+    // Node on the app's bundle, no wrapper process: the SIGKILL must hit the app itself.
+    const child = spawn(process.execPath, nodeChild('tests/integration/jobs/support/job-app.ts'), {
       cwd: root,
       env: {
         ...process.env,

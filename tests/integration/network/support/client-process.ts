@@ -1,6 +1,6 @@
 /**
  * A real client PC's main process: no database, only the forwarder to the host.
- * Usage: tsx client-process.ts DATA_DIR CLOCK_ISO. Commands: pair, start, call, credential, retarget.
+ * Usage: tsx client-process.ts DATA_DIR CLOCK_ISO (the tests run its bundle: tests/support/child-bundles.ts). Commands: pair, start, call, credential, retarget.
  * Every push event of its (one) window is sent to the test as { event, payload }.
  */
 import type { Connection } from '../../../../src/main/core/api';

@@ -1,6 +1,6 @@
 /**
  * A real host: the core on a demo clinic, serving other PCs over TLS on 127.0.0.1 (free port).
- * Usage: tsx host-process.ts DATA_DIR CLOCK_ISO. Commands: code, revoke {deviceId}, devices, call.
+ * Usage: tsx host-process.ts DATA_DIR CLOCK_ISO (the tests run its bundle: tests/support/child-bundles.ts). Commands: code, revoke {deviceId}, devices, call.
  */
 import { createCore } from '../../../../src/main/core';
 import { silentLogger } from '../../../../src/main/core/logger';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { nodeChild } from '../../../support/node-child';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -14,9 +15,9 @@ export interface Worker<Ready> {
   stop(): Promise<void>;
 }
 
-/** Starts a real Node process (tsx) speaking JSON over the IPC channel: `{ id, ...command }` → `{ id, reply }`. */
+/** Starts a real Node process (the script's bundle) speaking JSON over the IPC channel: `{ id, ...command }` → `{ id, reply }`. */
 export function startWorker<Ready>(script: string, args: string[]): Promise<Worker<Ready>> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child: ChildProcess = spawn(process.execPath, nodeChild(script, ...args), {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -5,6 +5,7 @@
  * READY once open, and `COMMITTED <appointment id> <consent 0|1>` after each booking returns, so
  * the test knows what it must find after the SIGKILL.
  * Usage: tsx booking-writer.ts DATA_DIR CLOCK_ISO TODAY
+ * (the tests run its bundle: tests/support/child-bundles.ts)
  */
 import { createCore } from '../../../../src/main/core';
 import { silentLogger } from '../../../../src/main/core/logger';

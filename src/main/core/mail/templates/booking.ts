@@ -20,10 +20,17 @@ const HEADLINE: Record<BookingEvent, string> = {
   cancelled: 'Your appointment is cancelled',
 };
 
+const whenOf = (d: BookingDetails) => `${formatLongDate(d.date)} at ${d.time}`;
+
+/** The confirmation's subject alone: what the outbox shows before the message is rendered. */
+export function bookingSubject(d: BookingDetails): string {
+  return `${HEADLINE[d.event]}: ${whenOf(d)} – ${d.clinicName}`;
+}
+
 /** The confirmation a patient receives when the front desk books, moves or cancels a visit. */
 export function bookingEmail(d: BookingDetails): RenderedEmail {
-  const when = `${formatLongDate(d.date)} at ${d.time}`;
-  const subject = `${HEADLINE[d.event]}: ${when} – ${d.clinicName}`;
+  const when = whenOf(d);
+  const subject = bookingSubject(d);
   const lead =
     d.event === 'cancelled'
       ? 'This confirms that the following appointment is cancelled.'
