@@ -1,5 +1,6 @@
 import type { DateOrder, ImportField, ImportMapping } from '../../../shared/dto/imports';
 import type { PatientFields } from '../patients/records';
+import { singleSpaced } from '../patients/search-text';
 import { parseBirthDate } from './dates';
 import { registrationCheck, type FieldsVerdict, type RowFields } from './field-check';
 
@@ -52,10 +53,13 @@ export function rowToPatient(
     const i = columns[field];
     return i === undefined ? '' : (cells[i] ?? '');
   };
-  const fullName =
-    mapping.fullName !== undefined
-      ? cell('fullName')
-      : [cell('firstName'), cell('lastName')].filter((part) => part !== '').join(' ');
+  let fullName: string;
+  if (mapping.fullName !== undefined) fullName = cell('fullName');
+  else {
+    const first = cell('firstName');
+    const last = cell('lastName');
+    fullName = first === '' ? last : last === '' ? first : `${first} ${last}`;
+  }
   if (fullName === '') return { ok: false, reason: 'The name is empty.' };
   const rawBirth = cell('dateOfBirth');
   if (rawBirth === '') return { ok: false, reason: 'The date of birth is empty.' };
@@ -70,7 +74,7 @@ export function rowToPatient(
   if (birth.date > today) return { ok: false, reason: 'The date of birth is in the future.' };
   const email = cell('email');
   const checked = check({
-    fullName: fullName.replace(/\s+/g, ' '),
+    fullName: singleSpaced(fullName),
     dateOfBirth: birth.date,
     sex: sexOf(cell('sex')),
     phone: cell('phone'),
@@ -84,5 +88,8 @@ export function rowToPatient(
   if (!checked.ok) return checked;
   const externalId = cell('externalId');
   if (externalId.length > 100) return { ok: false, reason: 'The ID is longer than 100 characters.' };
-  return { ok: true, patient: { ...checked.fields, externalId: externalId === '' ? null : externalId } };
+  // The check's output is a fresh object of this row's: it becomes the patient (no copy per row).
+  const patient = checked.fields as ImportedPatient;
+  patient.externalId = externalId === '' ? null : externalId;
+  return { ok: true, patient };
 }

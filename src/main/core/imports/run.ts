@@ -124,10 +124,11 @@ export function importPatients(
         if (existing !== null)
           return reject('existing', cells, existing, 'Looks like a patient already registered.');
         counts.added += 1;
-        insert?.(outcome.patient, keys.searchName, keys.phoneDigits);
+        insert?.add(outcome.patient, keys.searchName, keys.phoneDigits);
       },
       onProgress: options.onProgress,
     });
+    insert?.flush();
     indexes?.restore();
     triggers?.restore();
     if (!options.dryRun) {
