@@ -12,8 +12,27 @@ import { join } from 'node:path';
  * `workerEntryPath` looks for it in a built app.
  */
 export async function buildBench(repoRoot: string): Promise<string> {
-  const outDir = join(repoRoot, 'bench', '.cache', 'bench-build');
   const core = (...path: string[]) => join(repoRoot, 'src', 'main', 'core', ...path);
+  const outDir = await buildForNode(repoRoot, 'bench-build', {
+    run: join(repoRoot, 'bench', 'run.ts'),
+    'export-worker': core('exports', 'worker.ts'),
+    'backup-worker': core('backups', 'check-worker.ts'),
+    'import-worker': core('imports', 'worker.ts'),
+  });
+  return join(outDir, 'run.js');
+}
+
+/**
+ * Vite's SSR build of `entries` (name → source file) into `bench/.cache/<folder>/<name>.js` for
+ * plain Node, every package left in node_modules; returns the folder. vite is loaded only here: it
+ * adds ~190 MB to the process that loads it, which must not be the measured one.
+ */
+export async function buildForNode(
+  repoRoot: string,
+  folder: string,
+  entries: Record<string, string>,
+): Promise<string> {
+  const outDir = join(repoRoot, 'bench', '.cache', folder);
   const { build } = await import('vite');
   await build({
     configFile: false,
@@ -26,17 +45,12 @@ export async function buildBench(repoRoot: string): Promise<string> {
       target: 'node20',
       minify: false,
       rollupOptions: {
-        input: {
-          run: join(repoRoot, 'bench', 'run.ts'),
-          'export-worker': core('exports', 'worker.ts'),
-          'backup-worker': core('backups', 'check-worker.ts'),
-          'import-worker': core('imports', 'worker.ts'),
-        },
+        input: entries,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   });
-  return join(outDir, 'run.js');
+  return outDir;
 }
 
 /** Where the bench runs: from source under tsx only when asked (CLINIC_DESK_BENCH_SOURCE=1). */

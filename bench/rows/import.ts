@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/core/logger';
+import { buildForNode, runsFromSource } from '../build';
 import { round } from '../measure';
 import { ratioOf, type BenchRow } from '../types';
 
@@ -185,30 +186,16 @@ export function ensureImportCsv(repoRoot: string, rows: number, seed: number): s
 }
 
 /**
- * The import worker as the app ships it: one bundled JavaScript entry (electron-vite builds
- * out/main/import-worker.js the same way, dependencies left in node_modules). Run from source,
- * each worker start would first compile its TypeScript module graph through tsx (about 5 s per
- * start on this loaded machine), a cost the built app does not have.
+ * The import worker as the app ships it: bundled JavaScript (electron-vite builds
+ * out/main/import-worker.js the same way). The built bench (bench/build.ts) has it next to its
+ * bundle, where the core looks by default; run from source (CLINIC_DESK_BENCH_SOURCE=1), each
+ * worker start would first compile its TypeScript module graph through tsx (about 5 s per start on
+ * a loaded machine), a cost the built app does not have, so it is built here.
  */
-async function builtImportWorker(repoRoot: string): Promise<string> {
-  const outDir = join(repoRoot, 'bench', '.cache', 'import-worker');
-  // Loaded here, not at the top: vite adds ~190 MB to the bench process, which the export row
-  // counts as the app's memory when it is loaded before that row runs.
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: repoRoot,
-    build: {
-      ssr: join(repoRoot, 'src', 'main', 'core', 'imports', 'worker.ts'),
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'import-worker.mjs' } },
-    },
-  });
-  return join(outDir, 'import-worker.mjs');
+async function builtImportWorker(repoRoot: string): Promise<string | undefined> {
+  if (!runsFromSource()) return undefined;
+  const entry = join(repoRoot, 'src', 'main', 'core', 'imports', 'worker.ts');
+  return join(await buildForNode(repoRoot, 'import-worker', { 'import-worker': entry }), 'import-worker.js');
 }
 
 /**
@@ -235,7 +222,12 @@ export const patientImport: BenchRow = {
     try {
       const dataDir = join(scratch, 'clinic');
       const importWorker = await builtImportWorker(ctx.repoRoot);
-      const core = await createCore({ dataDir, logger: silentLogger, clock: ctx.clock, importWorker });
+      const core = await createCore({
+        dataDir,
+        logger: silentLogger,
+        clock: ctx.clock,
+        ...(importWorker ? { importWorker } : {}),
+      });
       let summary;
       const started = process.hrtime.bigint();
       try {
