@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import {
   classifyFailure,
   redactAddresses,
 } from '../../../src/main/core/outbox/relay';
+import { DATABASE_FILE } from '../../../src/main/core';
 import { SmtpSink } from '../../support/smtp-sink';
 import { fixedClock, tempCore, type TempCore } from '../../support/temp-core';
 import { simpleParser } from '../../support/mime';
@@ -109,6 +111,32 @@ describe('outbox relay', () => {
     expect(retry).toMatchObject({ ok: true, value: { status: 'queued' } });
     expect(await t.core.jobs.sendOutbox()).toMatchObject({ sent: 1 });
     expect(sink.received).toHaveLength(1);
+  });
+
+  it('fails a queued message whose stored facts cannot be rendered for good, at its first try', async () => {
+    sink = new SmtpSink();
+    await sink.start();
+    const clock = fixedClock('2026-03-16T10:00:00Z');
+    t = await tempCore({ demo: 'without-visits', clock, env: { CLINIC_DESK_SMTP_URL: sink.url } });
+    await queueTests(t, 1); // sent at once
+    // Two rows whose facts a damaged file or an older version could leave: not JSON, not a template.
+    const db = new Database(join(t.dataDir, DATABASE_FILE));
+    const insert = db.prepare(
+      `INSERT INTO email_outbox (dedupe_key, kind, to_address, subject, html, text, facts, status, next_attempt_at)
+       VALUES (?, 'booking-booked', 'patient@example.org', 'Your appointment', '', '', ?, 'queued', 0)`,
+    );
+    insert.run('damaged-1', '{"template":');
+    insert.run('damaged-2', JSON.stringify({ template: 'letter-from-the-future', details: {} }));
+    db.close();
+
+    expect(await t.core.jobs.sendOutbox()).toEqual({ sent: 0, retrying: 0, failed: 2 });
+    const rows = t.core.jobs.listOutbox(10).filter((r) => r.kind === 'booking-booked');
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['failed', 1],
+      ['failed', 1],
+    ]);
+    for (const row of rows) expect(row.lastError).toContain('cannot be rendered');
+    expect(sink.received.map((m) => m.to[0])).toEqual(['user0@example.org']);
   });
 
   it('puts a message left "sending" by a crash back in the queue on start', async () => {

@@ -33,10 +33,24 @@ export function subjectOf(facts: MessageFacts): string {
   return bookingSubject(facts.details);
 }
 
-/** The message the facts describe, exactly as it would have been rendered when queued. */
+/**
+ * The message the facts describe, exactly as it would have been rendered when queued. Facts that
+ * cannot be read fail the message for good (`EMESSAGE`, as nodemailer marks a message it cannot
+ * build): retrying would read the same bytes again.
+ */
 export function renderFacts(stored: string): RenderedEmail {
-  const facts = factsSchema.safeParse(JSON.parse(stored));
-  if (!facts.success)
-    throw new Error('The stored message cannot be rendered: its facts are not a known template.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    parsed = null;
+  }
+  const facts = factsSchema.safeParse(parsed);
+  if (!facts.success) {
+    throw Object.assign(
+      new Error('The stored message cannot be rendered: its facts are not a known template.'),
+      { code: 'EMESSAGE' },
+    );
+  }
   return bookingEmail(facts.data.details);
 }
