@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -100,7 +100,7 @@ export async function ensureChildBundles(): Promise<string> {
   if (cached && upToDate(cached)) return join(cacheRoot, cached.folder);
 
   mkdirSync(cacheRoot, { recursive: true });
-  const staging = join(cacheRoot, `staging-${process.pid}-${Date.now()}`);
+  const staging = join(cacheRoot, `staging-${process.pid}-${randomUUID()}`);
   const result = await build({ ...options, outdir: staging });
   const inputs: Record<string, string> = {};
   for (const file of Object.keys(result.metafile?.inputs ?? {}).sort()) inputs[file] = hashOf(file);
@@ -123,7 +123,8 @@ export async function ensureChildBundles(): Promise<string> {
 
 /** Older bundles (and staging folders a killed run left) once nothing can still be running them. */
 function removeStale(current: string): void {
-  const hourAgo = Date.now() - 60 * 60 * 1000;
+  // Ages measured on the file system's own clock: an hour older than the bundle just written.
+  const hourAgo = statSync(join(cacheRoot, current)).mtimeMs - 60 * 60 * 1000;
   for (const name of readdirSync(cacheRoot)) {
     const path = join(cacheRoot, name);
     if (name === current || name === 'manifest.json' || !statSync(path).isDirectory()) continue;
