@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupStatus } from '../../src/shared/dto';
@@ -9,7 +11,9 @@ import { signOut } from './support/session';
 
 /**
  * The first slice end to end: the preview's access token, demo sign-in as the front desk,
- * the patient list with live search, and sign-out. Steps share one page, in order.
+ * the patient list with live search, and sign-out. Steps share one page, in order. The only e2e
+ * file whose server seeds its demo clinic itself, at the shipped password cost (the others copy
+ * a seeded template, tests/support/demo-template.ts).
  */
 describe('browser preview: sign in and find patients', () => {
   let opened: PreviewPage | undefined;
@@ -19,7 +23,7 @@ describe('browser preview: sign in and find patients', () => {
   let problems: PageProblems;
 
   beforeAll(async () => {
-    opened = await openPreviewPage({ demo: true });
+    opened = await openPreviewPage({ demo: true, seedDemo: 'fresh' });
     ({ preview, context, page, problems } = opened);
   });
 
@@ -35,6 +39,14 @@ describe('browser preview: sign in and find patients', () => {
   }
 
   const patientRows = () => page.getByRole('table', { name: 'Patients' }).locator('tbody tr');
+
+  it("seeds the demo staff with scrypt at OWASP's cost, as the shipped preview does", () => {
+    const db = new Database(join(preview.dataDir, 'clinic.db'), { readonly: true });
+    const hashes = db.prepare<[], { password_hash: string }>('SELECT password_hash FROM staff_users').all();
+    db.close();
+    expect(hashes.length).toBeGreaterThan(2);
+    for (const { password_hash } of hashes) expect(password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+  });
 
   it('refuses requests without the access token', async () => {
     const home = await fetch(`${preview.origin}/`);

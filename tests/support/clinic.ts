@@ -3,7 +3,7 @@ import type { Connection } from '../../src/main/core/api';
 import type { ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { Slot } from '../../src/shared/dto/clinic';
 import type { ErrorCode } from '../../src/shared/result';
-import { snapshotDatabase } from './temp-core';
+import { databaseDigest } from './temp-core';
 
 /** Wednesday 11 March 2026, 10:05 in London (GMT): a working day with the morning under way. */
 export const CLINIC_NOW = '2026-03-11T10:05:00Z';
@@ -29,13 +29,13 @@ export async function expectRefused(
   code: ErrorCode,
   message?: RegExp,
 ): Promise<string> {
-  const before = snapshotDatabase(dbPath);
+  const before = databaseDigest(dbPath);
   const result = await connection.call(channel, input);
   expect(result.ok, `${channel} should be refused`).toBe(false);
   if (result.ok) return '';
   expect(result.error.code, result.error.message).toBe(code);
   if (message) expect(result.error.message).toMatch(message);
-  expect(snapshotDatabase(dbPath), 'a refused call wrote nothing').toBe(before);
+  expect(databaseDigest(dbPath), 'a refused call wrote nothing').toEqual(before);
   return result.error.message;
 }
 

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { copyDemoClinic, isFreshFolder } from '../../support/demo-template';
 import { nodeChild } from '../../support/node-child';
+import { TEST_SCRYPT } from '../../support/temp-core';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -27,6 +29,12 @@ export interface PreviewOptions {
   env?: Record<string, string>;
   /** How long to wait for the ready line. */
   startTimeoutMs?: number;
+  /**
+   * How a demo clinic in a fresh folder comes about: 'template' (the default) copies this run's
+   * seeded one (tests/support/demo-template.ts; staff hashes at TEST_SCRYPT, so signing in is
+   * quick), 'fresh' lets the server seed it itself at the shipped cost, as `--demo` does for users.
+   */
+  seedDemo?: 'template' | 'fresh';
 }
 
 export interface Preview {
@@ -65,10 +73,16 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** Starts the browser preview server and resolves once it prints its address. */
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const ownDataDir = options.dataDir === undefined;
+  const fresh = isFreshFolder(options.dataDir);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
+  const now = options.now ?? DEFAULT_NOW;
+  const demo = options.demo ?? true;
   const args = ['--data-dir', dataDir, '--port', '0'];
-  if (options.demo ?? true) args.push('--demo');
-  args.push('--now', options.now ?? DEFAULT_NOW);
+  if (demo) args.push('--demo');
+  args.push('--now', now);
+  if (demo && fresh && (options.seedDemo ?? 'template') === 'template') {
+    await copyDemoClinic(dataDir, { now: new Date(now), demo: true, passwordCost: TEST_SCRYPT });
+  }
 
   const child = spawn(process.execPath, nodeChild(options.entry ?? 'src/main/web/main.ts', ...args), {
     cwd: repoRoot,
