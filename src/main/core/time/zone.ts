@@ -1,3 +1,5 @@
+import { addDays } from '../../../shared/calendar-date';
+
 /**
  * Calendar arithmetic in the clinic's IANA time zone, with Intl only (no dependency). Instants are
  * epoch milliseconds (UTC); calendar dates are 'YYYY-MM-DD'; times of day are minutes after local
@@ -6,6 +8,8 @@
  */
 
 export type IsoDate = string;
+
+export { addDays };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -183,11 +187,6 @@ export function dayRange(date: IsoDate, timeZone: string): { start: number; end:
   if (dayRanges.size >= DAY_RANGES_KEPT) dayRanges.clear();
   dayRanges.set(key, range);
   return { start: range.start, end: range.end };
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** 0 = Sunday … 6 = Saturday, of a calendar date (independent of any zone). */
