@@ -1,3 +1,4 @@
+import { addDays } from './calendar-date';
 import type { AppointmentSlice, AppointmentSpot, ChangeScope } from './channels/define';
 import { channels, isChannelName, readsOf, type ChannelName, type DataKind, type EventMap } from './contract';
 
@@ -45,13 +46,7 @@ function appointmentsSliceOf(channel: ChannelName, input: unknown): AppointmentS
 function spotInSlice(spot: AppointmentSpot, slice: AppointmentSlice): boolean {
   if (slice.doctorId !== undefined && slice.doctorId !== spot.doctorId) return false;
   if (slice.departmentId !== undefined && slice.departmentId !== spot.departmentId) return false;
-  return spot.date >= slice.from && spot.date < plusDays(slice.from, slice.days);
-}
-
-/** YYYY-MM-DD `days` calendar days later (dates compare as strings). */
-function plusDays(date: string, days: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return spot.date >= slice.from && spot.date < addDays(slice.from, slice.days);
 }
 
 /**

@@ -64,6 +64,32 @@ describe('booking rules', () => {
     ]);
   });
 
+  it("answers every doctor's booking with exactly the view read back afterwards (built, not re-read)", async () => {
+    const options = await value(desk, 'appointments/options', {});
+    expect(new Set(options.doctors.map((d) => d.departmentId)).size).toBeGreaterThan(1);
+    let n = 0;
+    for (const d of options.doctors) {
+      const slot = (await freeSlotsOf(desk, d.id, '2026-03-13'))[0];
+      if (!slot) continue;
+      n += 1;
+      const patient = await registerPatient(desk, {
+        fullName: `Ánswer Ñame ${n}`,
+        phone: `+44 7700 9${String(n).padStart(5, '0')}`,
+        dateOfBirth: `1970-01-${String(n).padStart(2, '0')}`,
+      });
+      const booked = await value(desk, 'appointments/book', {
+        patientId: patient.id,
+        doctorId: d.id,
+        startsAt: slot.startsAt,
+        reason: `Reason “${n}”`,
+      });
+      const { treatment, ...stored } = await value(desk, 'appointments/get', { id: booked.id });
+      expect(treatment).toBeNull();
+      expect(booked).toEqual(stored);
+    }
+    expect(n).toBeGreaterThan(3);
+  });
+
   it('refuses a taken slot with the conflict sentence, writing nothing', async () => {
     const a = await registerPatient(desk, { fullName: 'Booking Beta', phone: '+44 7700 100002' });
     const b = await registerPatient(desk, { fullName: 'Booking Gamma', phone: '+44 7700 100003' });

@@ -5,6 +5,8 @@ import {
   dayRange,
   isValidTimeZone,
   localDate,
+  localParts,
+  localPartsByIntl,
   localTime,
   monthRange,
   weekday,
@@ -77,5 +79,77 @@ describe('clinic time zone arithmetic', () => {
   it('rejects unknown zones', () => {
     expect(isValidTimeZone('Europe/London')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('localParts: arithmetic on steady days, Intl where the offset changes', () => {
+  const ZONES = [
+    'UTC',
+    'Europe/London',
+    'America/New_York',
+    'America/St_Johns', // −3:30 / −2:30
+    'America/Sao_Paulo', // DST until 2019, then none
+    'Asia/Kolkata', // +5:30, no DST
+    'Asia/Kathmandu', // +5:45
+    'Australia/Lord_Howe', // a 30-minute DST step
+    'Pacific/Chatham', // +12:45 / +13:45
+    'Pacific/Apia', // skipped 30 December 2011 entirely
+    'Africa/Casablanca', // clocks go back and forward again around Ramadan
+    'Europe/Amsterdam', // local mean time with seconds until 1937
+  ];
+
+  it('reads every hour of 2026 (and 30 Dec 2011 in Apia) as Intl does, and every minute around each clock change', () => {
+    const offset = (instant: number, zone: string) => {
+      const p = localPartsByIntl(instant, zone);
+      return Date.UTC(p.year, p.month - 1, p.day, 0, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+    };
+    const same = (instant: number, zone: string) =>
+      JSON.stringify(localParts(instant, zone)) === JSON.stringify(localPartsByIntl(instant, zone));
+    let changes = 0;
+    for (const zone of ZONES) {
+      const mismatches: string[] = [];
+      const from = zone === 'Pacific/Apia' ? Date.UTC(2011, 11, 25) : Date.UTC(2026, 0, 1);
+      const to = zone === 'Pacific/Apia' ? Date.UTC(2012, 0, 5) : Date.UTC(2027, 0, 1);
+      let before = offset(from, zone);
+      for (let at = from; at < to; at += 3_600_000) {
+        for (const instant of [at - 1, at + 1_799_999])
+          if (!same(instant, zone)) mismatches.push(`${zone} ${iso(instant)}`);
+        const now = offset(at, zone);
+        if (now === before) continue;
+        changes += 1;
+        before = now;
+        // The offset changed within the last hour: every minute of the three hours around it.
+        for (let minute = at - 2 * 3_600_000; minute < at + 3_600_000; minute += 60_000) {
+          for (const instant of [minute - 1, minute])
+            if (!same(instant, zone)) mismatches.push(`${zone} ${iso(instant)}`);
+        }
+      }
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    }
+    // London, New York, St John's, Lord Howe, Chatham twice each; Casablanca twice; Apia's skipped day.
+    expect(changes).toBeGreaterThanOrEqual(13);
+  });
+
+  it('reads random instants from 1000 to 9999, and 1900–1940 local mean time, as Intl does', () => {
+    let seed = 20261202;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const ranges = [
+      [Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31)],
+      [Date.UTC(1900, 0, 1), Date.UTC(1940, 0, 1)],
+      [Date.UTC(1970, 0, 1), Date.UTC(2100, 0, 1)],
+    ] as const;
+    for (const zone of ZONES) {
+      for (const [from, to] of ranges) {
+        for (let i = 0; i < 1500; i++) {
+          const instant = Math.floor(from + next() * (to - from));
+          expect(localParts(instant, zone), `${zone} ${iso(instant)}`).toEqual(
+            localPartsByIntl(instant, zone),
+          );
+        }
+      }
+    }
   });
 });

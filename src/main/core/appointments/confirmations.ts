@@ -26,6 +26,35 @@ export function bookingConfirmations(sqlite: Sqlite, settings: SettingsStore, ou
     `SELECT p.email, p.active, p.email_reminders, a.updated_at
      FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
   );
+  const queueTo = (
+    to: { email: string | null; active: boolean; emailReminders: boolean },
+    updatedAt: number,
+    event: BookingEvent,
+    appointment: AppointmentView,
+    previous?: { date: string; time: string; doctorName: string },
+  ): boolean => {
+    if (!to.email || !to.active || !to.emailReminders) return false;
+    // The facts, not the rendering: the relay renders them when it sends (a smaller row to commit).
+    const details: BookingDetails = {
+      event,
+      clinicName: settings.get('clinicName'),
+      clinicAddress: settings.get('clinicAddress'),
+      clinicPhone: settings.get('clinicPhone'),
+      patientName: appointment.patientName,
+      doctorName: appointment.doctorName,
+      department: appointment.departmentName,
+      date: appointment.date,
+      time: appointment.time,
+      timeZone: settings.get('timeZone'),
+      ...(previous ? { previous } : {}),
+    };
+    return outbox().enqueue({
+      dedupeKey: confirmationKey(appointment.id, event, updatedAt),
+      kind: `booking-${event}`,
+      to: to.email,
+      facts: { template: 'booking', details },
+    });
+  };
   return {
     queue(
       event: BookingEvent,
@@ -33,27 +62,14 @@ export function bookingConfirmations(sqlite: Sqlite, settings: SettingsStore, ou
       previous?: { date: string; time: string; doctorName: string },
     ): boolean {
       const row = recipient.get(appointment.id);
-      if (!row || !row.email || row.active !== 1 || row.email_reminders !== 1) return false;
-      // The facts, not the rendering: the relay renders them when it sends (a smaller row to commit).
-      const details: BookingDetails = {
-        event,
-        clinicName: settings.get('clinicName'),
-        clinicAddress: settings.get('clinicAddress'),
-        clinicPhone: settings.get('clinicPhone'),
-        patientName: appointment.patientName,
-        doctorName: appointment.doctorName,
-        department: appointment.departmentName,
-        date: appointment.date,
-        time: appointment.time,
-        timeZone: settings.get('timeZone'),
-        ...(previous ? { previous } : {}),
-      };
-      return outbox().enqueue({
-        dedupeKey: confirmationKey(appointment.id, event, row.updated_at),
-        kind: `booking-${event}`,
-        to: row.email,
-        facts: { template: 'booking', details },
-      });
+      if (!row) return false;
+      const to = { email: row.email, active: row.active === 1, emailReminders: row.email_reminders === 1 };
+      return queueTo(to, row.updated_at, event, appointment, previous);
     },
+    /**
+     * The same, for a caller that has just read the patient and written the appointment in this
+     * transaction (a booking): `updatedAt` is the appointment's updated_at as written.
+     */
+    queueTo,
   };
 }

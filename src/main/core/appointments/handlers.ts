@@ -1,14 +1,15 @@
 import type { appointmentChannels } from '../../../shared/channels/appointments';
 import type { SessionInfo } from '../../../shared/dto';
-import type { AppointmentStatus, AppointmentView } from '../../../shared/dto/clinic';
+import type { AppointmentStatus, AppointmentView, PatientDetails } from '../../../shared/dto/clinic';
 import { UserError } from '../errors';
 import type { DomainHandlers } from '../handler';
 import { requireSession } from '../handler';
 import { patientRecords } from '../patients/records';
-import { addDays, dayRange, localDate } from '../time/zone';
+import { addDays, dayRange, localDate, localTime } from '../time/zone';
 import { bookingRules } from './booking';
 import { bookingConfirmations } from './confirmations';
-import { scheduleQueries } from './schedule';
+import { scheduleQueries, type DoctorRow } from './schedule';
+import type { CandidateSlot } from './slots';
 import { assertTransition } from './status';
 import { appointmentViews } from './views';
 import { actorOf } from '../audit/actor';
@@ -73,6 +74,34 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
     if (!found) throw new UserError('not_found', 'That appointment does not exist.');
     return found;
   };
+
+  /** The view of an appointment this booking just inserted, as `views.get` would read it. */
+  const bookedView = (
+    id: number,
+    patient: PatientDetails,
+    doctor: DoctorRow,
+    slot: CandidateSlot,
+    reason: string,
+    timeZone: string,
+  ): AppointmentView => ({
+    id,
+    patientId: patient.id,
+    patientNumber: patient.patientNumber,
+    patientName: patient.fullName,
+    doctorId: doctor.id,
+    doctorName: doctor.full_name,
+    departmentId: doctor.department_id,
+    departmentName: doctor.department_name,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    date: slot.date,
+    time: slot.time,
+    endTime: localTime(slot.endsAt, timeZone),
+    status: 'booked',
+    reason,
+    cancelReason: null,
+    treatmentId: null,
+  });
 
   /** Reads the appointment, checks who may act and the status change, then writes it with its audit row. */
   const changeStatus = (
@@ -167,11 +196,15 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
 
     'appointments/book': (input, ctx) => {
       const session = requireSession(ctx);
-      // The view read inside the transaction is what was committed: it is the answer, not re-read.
+      const timeZone = zone();
+      // The answer is built from what this transaction read and wrote (the checked patient and
+      // doctor, the slot, the new row's id): the same view a read of the new row gives
+      // (appointments.test.ts compares them), without reading it back.
       const booked = rules.withSlotConflict(() =>
         sqlite
           .transaction(() => {
-            const { patient, doctor, slot } = rules.checkBookable({ ...input, now: now(), timeZone: zone() });
+            const at = now();
+            const { patient, doctor, slot } = rules.checkBookable({ ...input, now: at, timeZone });
             const newId = rules.insert({
               patientId: patient.id,
               doctorId: doctor.id,
@@ -179,7 +212,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               endsAt: slot.endsAt,
               reason: input.reason,
               createdBy: session.userId,
-              now: now(),
+              now: at,
             });
             audit.record(actorOf(session), {
               action: 'book',
@@ -187,8 +220,8 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               entityId: newId,
               summary: `Booked ${patient.patientNumber} with ${doctor.full_name} on ${slot.date} at ${slot.time}`,
             });
-            const view = load(newId);
-            confirmations.queue('booked', view);
+            const view = bookedView(newId, patient, doctor, slot, input.reason, timeZone);
+            confirmations.queueTo(patient, at, 'booked', view);
             return view;
           })
           .immediate(),

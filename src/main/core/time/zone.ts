@@ -1,3 +1,5 @@
+import { addDays } from '../../../shared/calendar-date';
+
 /**
  * Calendar arithmetic in the clinic's IANA time zone, with Intl only (no dependency). Instants are
  * epoch milliseconds (UTC); calendar dates are 'YYYY-MM-DD'; times of day are minutes after local
@@ -6,6 +8,8 @@
  */
 
 export type IsoDate = string;
+
+export { addDays };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -46,8 +50,8 @@ export interface LocalParts {
   second: number;
 }
 
-/** The wall-clock date and time at `instant` in `timeZone`. */
-export function localParts(instant: number, timeZone: string): LocalParts {
+/** The wall-clock date and time at `instant` in `timeZone`, as Intl reads it (the reference). */
+export function localPartsByIntl(instant: number, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) parts[p.type] = p.value;
   const year = Number(parts['year']);
@@ -60,6 +64,69 @@ export function localParts(instant: number, timeZone: string): LocalParts {
     day,
     minute: Number(parts['hour']) * 60 + Number(parts['minute']),
     second: Number(parts['second']),
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Intl's own range, inside which the arithmetic below writes dates as Intl does (4-digit years). */
+const FAST_FROM = Date.UTC(1000, 0, 2);
+const FAST_UNTIL = Date.UTC(9999, 11, 30);
+
+/**
+ * The offset of each UTC day already looked at, per zone: a number when the zone keeps one offset
+ * from the day's first to its last millisecond (as on every day but the few a year when clocks
+ * change: real zones change their offset at most once in any 24 hours), null when it changes.
+ */
+const steadyDays = new Map<string, Map<number, number | null>>();
+const STEADY_DAYS_KEPT = 4096;
+
+/** Local time minus UTC at `instant`, in ms, from Intl's reading (whole seconds, as Intl shows). */
+function intlOffset(instant: number, timeZone: string): number {
+  const p = localPartsByIntl(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, Math.floor(p.minute / 60), p.minute % 60, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+function steadyOffset(instant: number, timeZone: string): number | null {
+  let days = steadyDays.get(timeZone);
+  if (!days) {
+    days = new Map();
+    steadyDays.set(timeZone, days);
+  }
+  const index = Math.floor(instant / DAY_MS);
+  let offset = days.get(index);
+  if (offset === undefined) {
+    const first = intlOffset(index * DAY_MS, timeZone);
+    offset = first === intlOffset((index + 1) * DAY_MS - 1, timeZone) ? first : null;
+    if (days.size >= STEADY_DAYS_KEPT) days.clear();
+    days.set(index, offset);
+  }
+  return offset;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The wall-clock date and time at `instant` in `timeZone`. Intl is asked once or twice per UTC day
+ * and zone (a booking, a calendar page or a report reads the same few days again and again); on a
+ * day the zone keeps one offset, the rest is arithmetic, which gives exactly what Intl would
+ * (tests/unit/core/zone.test.ts compares both around every DST change of several zones).
+ */
+export function localParts(instant: number, timeZone: string): LocalParts {
+  if (!(instant >= FAST_FROM && instant < FAST_UNTIL)) return localPartsByIntl(instant, timeZone);
+  const offset = steadyOffset(instant, timeZone);
+  if (offset === null) return localPartsByIntl(instant, timeZone);
+  const local = new Date(instant + offset);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + 1;
+  const day = local.getUTCDate();
+  return {
+    date: `${year}-${pad2(month)}-${pad2(day)}`,
+    year,
+    month,
+    day,
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
@@ -120,11 +187,6 @@ export function dayRange(date: IsoDate, timeZone: string): { start: number; end:
   if (dayRanges.size >= DAY_RANGES_KEPT) dayRanges.clear();
   dayRanges.set(key, range);
   return { start: range.start, end: range.end };
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** 0 = Sunday … 6 = Saturday, of a calendar date (independent of any zone). */

@@ -1,8 +1,6 @@
-/** Calendar-date arithmetic on 'YYYY-MM-DD' strings; no time zone applies to a date. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
+import { addDays } from '../../../../shared/calendar-date';
+
+export { addDays };
 
 const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
 
