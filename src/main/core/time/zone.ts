@@ -1,4 +1,4 @@
-import { addDays } from '../../../shared/calendar-date';
+import { addDays, parseCalendarDate as parseDate } from '../../../shared/calendar-date';
 
 /**
  * Calendar arithmetic in the clinic's IANA time zone, with Intl only (no dependency). Instants are
@@ -80,12 +80,15 @@ const FAST_UNTIL = Date.UTC(9999, 11, 30);
 const steadyDays = new Map<string, Map<number, number | null>>();
 const STEADY_DAYS_KEPT = 4096;
 
-/** Local time minus UTC at `instant`, in ms, from Intl's reading (whole seconds, as Intl shows). */
-function intlOffset(instant: number, timeZone: string): number {
-  const p = localPartsByIntl(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, Math.floor(p.minute / 60), p.minute % 60, p.second);
+/** Local time minus UTC, in ms, of wall-clock `parts` shown at `instant` (whole seconds, as shown). */
+function offsetShown(parts: LocalParts, instant: number): number {
+  const { year, month, day, minute, second } = parts;
+  const asUtc = Date.UTC(year, month - 1, day, Math.floor(minute / 60), minute % 60, second);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+const intlOffset = (instant: number, timeZone: string): number =>
+  offsetShown(localPartsByIntl(instant, timeZone), instant);
 
 function steadyOffset(instant: number, timeZone: string): number | null {
   let days = steadyDays.get(timeZone);
@@ -140,18 +143,9 @@ export function formatMinutes(minutes: number): string {
 export const localTime = (instant: number, timeZone: string): string =>
   formatMinutes(localParts(instant, timeZone).minute);
 
-function parseDate(date: IsoDate): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`Not a calendar date: ${date}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
-
 /** Offset of local time from UTC at `instant`, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, Math.floor(p.minute / 60), p.minute % 60, p.second);
-  return asUtc - (instant - (instant % 1000));
-}
+const offsetAt = (instant: number, timeZone: string): number =>
+  offsetShown(localParts(instant, timeZone), instant);
 
 /**
  * The instant at which the wall clock in `timeZone` shows `date` `minute`. Like Temporal's
