@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { openSqlite } from '../../src/main/core/db/open';
 import { isChannelName } from '../../src/shared/contract';
 import { addDays, dayRange } from '../../src/main/core/time/zone';
-import { round } from '../measure';
+import { median, round } from '../measure';
 import { ratioOf, unavailable, type BenchContext, type BenchRow } from '../types';
 
 const BOOKINGS = 2000;
@@ -140,12 +140,6 @@ function bareInserts(ctx: BenchContext) {
     },
   };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 export const booking: BenchRow = {
   id: 'booking-throughput',
