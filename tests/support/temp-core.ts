@@ -86,8 +86,8 @@ export async function tempCore(
   };
 }
 
-/** The tables of a clinic database in name order, and whether each has a rowid to order by. */
-function tablesOf(db: Database.Database): { name: string; rowid: boolean }[] {
+/** The tables of a clinic database in name order, each with the query reading all its rows in order. */
+function tablesOf(db: Database.Database): { name: string; allRows: string }[] {
   return db
     .prepare<[], { name: string; sql: string | null }>(
       "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -96,7 +96,7 @@ function tablesOf(db: Database.Database): { name: string; rowid: boolean }[] {
     .map(({ name, sql }) => ({
       name,
       // WITHOUT ROWID tables (FTS5's config table) have no rowid; they scan in primary-key order.
-      rowid: !/WITHOUT\s+ROWID/i.test(sql ?? ''),
+      allRows: `SELECT * FROM "${name}"${/WITHOUT\s+ROWID/i.test(sql ?? '') ? '' : ' ORDER BY rowid'}`,
     }));
 }
 
@@ -105,8 +105,8 @@ export function snapshotDatabase(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   try {
     const dump: Record<string, unknown[]> = {};
-    for (const { name, rowid } of tablesOf(db)) {
-      dump[name] = db.prepare(`SELECT * FROM "${name}"${rowid ? ' ORDER BY rowid' : ''}`).all();
+    for (const { name, allRows } of tablesOf(db)) {
+      dump[name] = db.prepare(allRows).all();
     }
     return JSON.stringify(dump);
   } finally {
@@ -122,12 +122,9 @@ export function databaseDigest(dbPath: string): Record<string, string> {
   const db = new Database(dbPath, { readonly: true });
   try {
     const digest: Record<string, string> = {};
-    for (const { name, rowid } of tablesOf(db)) {
+    for (const { name, allRows } of tablesOf(db)) {
       const hash = createHash('sha256');
-      const rows = db
-        .prepare(`SELECT * FROM "${name}"${rowid ? ' ORDER BY rowid' : ''}`)
-        .raw()
-        .iterate();
+      const rows = db.prepare(allRows).raw().iterate();
       for (const row of rows) hash.update(JSON.stringify(row)).update('\n');
       digest[name] = hash.digest('base64');
     }

@@ -46,7 +46,7 @@ describe('booking rules', () => {
       time: slot.time,
       patientNumber: patient.patientNumber,
     });
-    // The answer is the view read inside the booking's transaction: the same as reading it afterwards.
+    // The answer is the view the booking built from what it read and wrote: the same as reading it afterwards.
     const { treatment, ...stored } = await value(desk, 'appointments/get', { id: booked.id });
     expect(treatment).toBeNull();
     expect(booked).toEqual(stored);
