@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { candidateSlots, freeSlots, type SlotPlan } from '../../../src/main/core/appointments/slots';
+import {
+  candidateSlotAt,
+  candidateSlots,
+  freeSlots,
+  type SlotPlan,
+} from '../../../src/main/core/appointments/slots';
 
 const LONDON = 'Europe/London';
 const utc = (iso: string) => Date.parse(iso);
@@ -108,5 +113,80 @@ describe('slots in the clinic time zone', () => {
       '17:40',
     ]);
     expect(candidateSlots(plan, '2026-03-18', 1).every((s) => s.onLeave)).toBe(true);
+  });
+});
+
+describe('the one slot a booking checks', () => {
+  // A small deterministic generator, so a failure names a plan that can be run again.
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+
+  it("is the slot the date's list has at that instant, for every minute of ordinary and DST days", () => {
+    const next = random(20261202);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const zones = [LONDON, 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+    // DST days of those zones in 2026 and ordinary days around them.
+    const dates = [
+      '2026-03-08',
+      '2026-03-29',
+      '2026-04-05',
+      '2026-10-04',
+      '2026-10-25',
+      '2026-11-01',
+      '2026-06-17',
+    ];
+    let compared = 0;
+    let found = 0;
+    const mismatches: string[] = [];
+    for (let round = 0; round < 60; round++) {
+      const date = pick(dates);
+      const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+      const windowOf = () => {
+        const start = Math.floor(next() * 20) * 60 + pick([0, 15, 30, 45]);
+        return { start, end: Math.min(1440, start + 30 + Math.floor(next() * 300)) };
+      };
+      const plan: SlotPlan = {
+        // Overlapping weekly windows with different lengths, some on other weekdays.
+        weekly: Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+          const { start, end } = windowOf();
+          return {
+            weekday: next() < 0.8 ? day : (day + 1) % 7,
+            startMinute: start,
+            endMinute: end,
+            slotMinutes: pick([10, 15, 20, 30, 45]),
+          };
+        }),
+        exceptions: Array.from({ length: Math.floor(next() * 3) }, () => {
+          const { start, end } = windowOf();
+          return {
+            date: next() < 0.8 ? date : '2026-01-01',
+            kind: pick(['leave', 'extra'] as const),
+            startMinute: start,
+            endMinute: end,
+          };
+        }),
+        consultationMinutes: pick([15, 20, 25]),
+        timeZone: pick(zones),
+      };
+      const listed = candidateSlots(plan, date, 1);
+      // Every listed instant, a minute either side of it, and every half hour around the date.
+      const from = Date.parse(`${date}T00:00:00Z`) - 16 * 3_600_000;
+      const instants = new Set(listed.flatMap((s) => [s.startsAt - 60_000, s.startsAt, s.startsAt + 60_000]));
+      for (let at = from; at < from + 56 * 3_600_000; at += 30 * 60_000) instants.add(at);
+      for (const at of instants) {
+        const expected = listed.find((s) => s.startsAt === at) ?? null;
+        const got = candidateSlotAt(plan, date, at);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
+          mismatches.push(`round ${round}, ${plan.timeZone} ${new Date(at).toISOString()}`);
+        }
+        compared++;
+        if (expected) found++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(60 * 112);
+    expect(found).toBeGreaterThan(1_000);
   });
 });

@@ -1,7 +1,6 @@
-import type { PatientDetails } from '../../../shared/dto/clinic';
 import type { Sqlite } from '../db/open';
 import { UserError } from '../errors';
-import type { PatientRecords } from '../patients/records';
+import type { BookablePatient, PatientRecords } from '../patients/records';
 import { localDate, localTime } from '../time/zone';
 import type { DoctorRow, ScheduleQueries } from './schedule';
 import type { CandidateSlot } from './slots';
@@ -52,11 +51,11 @@ export function bookingRules(sqlite: Sqlite, schedule: ScheduleQueries, patients
 
   return {
     checkBookable(request: BookingRequest): {
-      patient: PatientDetails;
+      patient: BookablePatient;
       doctor: DoctorRow;
       slot: CandidateSlot;
     } {
-      const patient = patients.require(request.patientId);
+      const patient = patients.requireBookable(request.patientId);
       if (!patient.active) {
         throw new UserError(
           'conflict',
@@ -72,9 +71,7 @@ export function bookingRules(sqlite: Sqlite, schedule: ScheduleQueries, patients
         throw new UserError('conflict', 'That time has already passed. Choose a future slot.');
       }
       const date = localDate(request.startsAt, request.timeZone);
-      const slot = schedule
-        .candidates(doctor, date, 1, request.timeZone)
-        .find((s) => s.startsAt === request.startsAt);
+      const slot = schedule.candidateAt(doctor, date, request.startsAt, request.timeZone);
       if (!slot) {
         throw new UserError(
           'conflict',

@@ -1,10 +1,10 @@
 import type { appointmentChannels } from '../../../shared/channels/appointments';
 import type { SessionInfo } from '../../../shared/dto';
-import type { AppointmentStatus, AppointmentView, PatientDetails } from '../../../shared/dto/clinic';
+import type { AppointmentStatus, AppointmentView } from '../../../shared/dto/clinic';
 import { UserError } from '../errors';
 import type { DomainHandlers } from '../handler';
 import { requireSession } from '../handler';
-import { patientRecords } from '../patients/records';
+import { patientRecords, type BookablePatient } from '../patients/records';
 import { addDays, dayRange, localDate, localTime } from '../time/zone';
 import { bookingRules } from './booking';
 import { bookingConfirmations } from './confirmations';
@@ -78,7 +78,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
   /** The view of an appointment this booking just inserted, as `views.get` would read it. */
   const bookedView = (
     id: number,
-    patient: PatientDetails,
+    patient: BookablePatient,
     doctor: DoctorRow,
     slot: CandidateSlot,
     reason: string,
@@ -196,14 +196,15 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
 
     'appointments/book': (input, ctx) => {
       const session = requireSession(ctx);
-      const timeZone = zone();
       // The answer is built from what this transaction read and wrote (the checked patient and
       // doctor, the slot, the new row's id): the same view a read of the new row gives
-      // (appointments.test.ts compares them), without reading it back.
+      // (appointments.test.ts compares them), without reading it back. The clinic's zone is read
+      // inside too: one snapshot, and a read in a transaction is a tenth of one outside.
       const booked = rules.withSlotConflict(() =>
         sqlite
           .transaction(() => {
             const at = now();
+            const timeZone = zone();
             const { patient, doctor, slot } = rules.checkBookable({ ...input, now: at, timeZone });
             const newId = rules.insert({
               patientId: patient.id,

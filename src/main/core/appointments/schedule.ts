@@ -1,11 +1,13 @@
 import type { Sqlite } from '../db/open';
-import { addDays, dayRange, type IsoDate } from '../time/zone';
+import { addDays, dayRange, weekday, type IsoDate } from '../time/zone';
 import {
+  candidateSlotAt,
   candidateSlots,
   freeSlots,
   type BusyInterval,
   type CandidateSlot,
   type DateException,
+  type SlotPlan,
   type WeeklyHours,
 } from './slots';
 
@@ -35,6 +37,10 @@ export function scheduleQueries(sqlite: Sqlite) {
     `SELECT weekday, start_minute AS startMinute, end_minute AS endMinute, slot_minutes AS slotMinutes
      FROM doctor_availability WHERE doctor_id = ? ORDER BY weekday, start_minute`,
   );
+  const weeklyOn = sqlite.prepare<[number, number], WeeklyHours>(
+    `SELECT weekday, start_minute AS startMinute, end_minute AS endMinute, slot_minutes AS slotMinutes
+     FROM doctor_availability WHERE doctor_id = ? AND weekday = ? ORDER BY start_minute`,
+  );
   const exceptions = sqlite.prepare<[number, string, string], DateException>(
     `SELECT date, kind, start_minute AS startMinute, end_minute AS endMinute
      FROM doctor_exceptions WHERE doctor_id = ? AND date >= ? AND date < ?`,
@@ -46,17 +52,20 @@ export function scheduleQueries(sqlite: Sqlite) {
        AND status IN ('booked', 'arrived', 'completed')`,
   );
 
+  const planOf = (
+    d: DoctorRow,
+    hours: WeeklyHours[],
+    from: IsoDate,
+    days: number,
+    timeZone: string,
+  ): SlotPlan => ({
+    weekly: hours,
+    exceptions: exceptions.all(d.id, from, addDays(from, days)),
+    consultationMinutes: d.consultation_minutes,
+    timeZone,
+  });
   const candidates = (d: DoctorRow, from: IsoDate, days: number, timeZone: string): CandidateSlot[] =>
-    candidateSlots(
-      {
-        weekly: weekly.all(d.id),
-        exceptions: exceptions.all(d.id, from, addDays(from, days)),
-        consultationMinutes: d.consultation_minutes,
-        timeZone,
-      },
-      from,
-      days,
-    );
+    candidateSlots(planOf(d, weekly.all(d.id), from, days, timeZone), from, days);
 
   const busyBetween = (doctorId: number, start: number, end: number, exceptId?: number): BusyInterval[] =>
     busy.all(doctorId, start - 24 * 3_600_000, end, start).filter((b) => b.id !== exceptId);
@@ -65,7 +74,10 @@ export function scheduleQueries(sqlite: Sqlite) {
     doctor: (id: number) => doctor.get(id),
     activeDoctors: (filter: { departmentId?: number | undefined; doctorId?: number | undefined }) =>
       activeDoctors.all({ department: filter.departmentId ?? null, doctor: filter.doctorId ?? null }),
-    candidates,
+    /** The doctor's candidate slot at `startsAt` on `date`, or null (see `candidateSlotAt`). */
+    candidateAt: (d: DoctorRow, date: IsoDate, startsAt: number, timeZone: string): CandidateSlot | null =>
+      // The date's weekday only: the other six days' hours are not looked at.
+      candidateSlotAt(planOf(d, weeklyOn.all(d.id, weekday(date)), date, 1, timeZone), date, startsAt),
     busyBetween,
     /** Bookable slots of one doctor over `days` dates from `from`. */
     free(d: DoctorRow, from: IsoDate, days: number, timeZone: string, now: number): CandidateSlot[] {

@@ -64,6 +64,36 @@ function dayClock(date: IsoDate, timeZone: string): (minute: number) => number |
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean =>
   aStart < bEnd && bStart < aEnd;
 
+/** One date's bookable windows (weekly hours, then extra hours) and its leave, in minutes. */
+function dayPlan(plan: SlotPlan, date: IsoDate) {
+  const day = weekday(date);
+  const windows = plan.weekly
+    .filter((w) => w.weekday === day)
+    .map((w) => ({ start: w.startMinute, end: w.endMinute, slot: w.slotMinutes }));
+  const todays = plan.exceptions.filter((e) => e.date === date);
+  for (const extra of todays.filter((e) => e.kind === 'extra')) {
+    windows.push({ start: extra.startMinute, end: extra.endMinute, slot: plan.consultationMinutes });
+  }
+  return { windows, leave: todays.filter((e) => e.kind === 'leave') };
+}
+
+type DayPlan = ReturnType<typeof dayPlan>;
+
+const slotOf = (
+  date: IsoDate,
+  minute: number,
+  startsAt: number,
+  slotMinutes: number,
+  leave: DayPlan['leave'],
+): CandidateSlot => ({
+  startsAt,
+  endsAt: startsAt + slotMinutes * MINUTE,
+  date,
+  minute,
+  time: formatMinutes(minute),
+  onLeave: leave.some((l) => overlaps(minute, minute + slotMinutes, l.startMinute, l.endMinute)),
+});
+
 /**
  * Every slot a doctor offers on `days` dates from `from`, in the clinic's time zone, before
  * removing booked ones: weekly hours plus extra hours, each cut into slots that fit wholly inside,
@@ -74,16 +104,8 @@ export function candidateSlots(plan: SlotPlan, from: IsoDate, days: number): Can
   const slots: CandidateSlot[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(from, i);
-    const day = weekday(date);
-    const windows = plan.weekly
-      .filter((w) => w.weekday === day)
-      .map((w) => ({ start: w.startMinute, end: w.endMinute, slot: w.slotMinutes }));
-    const todays = plan.exceptions.filter((e) => e.date === date);
-    for (const extra of todays.filter((e) => e.kind === 'extra')) {
-      windows.push({ start: extra.startMinute, end: extra.endMinute, slot: plan.consultationMinutes });
-    }
+    const { windows, leave } = dayPlan(plan, date);
     if (windows.length === 0) continue;
-    const leave = todays.filter((e) => e.kind === 'leave');
     const clock = dayClock(date, plan.timeZone);
     const seen = new Set<number>();
     for (const window of windows) {
@@ -91,18 +113,28 @@ export function candidateSlots(plan: SlotPlan, from: IsoDate, days: number): Can
         const startsAt = clock(minute);
         if (startsAt === null || seen.has(startsAt)) continue;
         seen.add(startsAt);
-        slots.push({
-          startsAt,
-          endsAt: startsAt + window.slot * MINUTE,
-          date,
-          minute,
-          time: formatMinutes(minute),
-          onLeave: leave.some((l) => overlaps(minute, minute + window.slot, l.startMinute, l.endMinute)),
-        });
+        slots.push(slotOf(date, minute, startsAt, window.slot, leave));
       }
     }
   }
   return slots.sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The slot `candidateSlots(plan, date, 1)` lists at the instant `startsAt`, or null when it lists
+ * none there: what a booking checks, without building the date's other slots. The first window
+ * that yields the instant gives the slot, as the list's "offered once" does.
+ */
+export function candidateSlotAt(plan: SlotPlan, date: IsoDate, startsAt: number): CandidateSlot | null {
+  const { windows, leave } = dayPlan(plan, date);
+  if (windows.length === 0) return null;
+  const clock = dayClock(date, plan.timeZone);
+  for (const window of windows) {
+    for (let minute = window.start; minute + window.slot <= window.end; minute += window.slot) {
+      if (clock(minute) === startsAt) return slotOf(date, minute, startsAt, window.slot, leave);
+    }
+  }
+  return null;
 }
 
 export interface BusyInterval {

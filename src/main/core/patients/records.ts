@@ -55,12 +55,33 @@ export const PATIENT_FIELD_LABELS: Partial<Record<keyof PatientDetails, string>>
 
 const PATIENT_NUMBER_DIGITS = 6;
 
+/** What booking a patient needs of them: who they are, whether they may be booked and emailed. */
+export interface BookablePatient {
+  id: number;
+  patientNumber: string;
+  fullName: string;
+  active: boolean;
+  email: string | null;
+  emailReminders: boolean;
+}
+
 /** Patient records: reads, duplicate detection and the numbered insert. */
 export function patientRecords(sqlite: Sqlite) {
   const byId = sqlite.prepare<[number], PatientDetailsRow>(
     `SELECT ${SUMMARY_COLUMNS}, p.address, p.emergency_contact, p.notes, p.email_reminders,
        p.deactivated_reason, p.created_at, p.updated_at FROM patients p WHERE p.id = ?`,
   );
+  const bookableById = sqlite.prepare<
+    [number],
+    {
+      id: number;
+      patient_number: string;
+      full_name: string;
+      active: number;
+      email: string | null;
+      email_reminders: number;
+    }
+  >('SELECT id, patient_number, full_name, active, email, email_reminders FROM patients WHERE id = ?');
   const sameNameAndBirth = sqlite.prepare<[string, string], PatientRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.date_of_birth = ? AND p.search_name = ? LIMIT 10`,
   );
@@ -123,6 +144,20 @@ export function patientRecords(sqlite: Sqlite) {
       const patient = get(id);
       if (!patient) throw new UserError('not_found', 'That patient does not exist.');
       return patient;
+    },
+
+    /** The patient as a booking checks them (`require`'s answer has every field; this has six). */
+    requireBookable(id: number): BookablePatient {
+      const row = bookableById.get(id);
+      if (!row) throw new UserError('not_found', 'That patient does not exist.');
+      return {
+        id: row.id,
+        patientNumber: row.patient_number,
+        fullName: row.full_name,
+        active: row.active === 1,
+        email: row.email,
+        emailReminders: row.email_reminders === 1,
+      };
     },
 
     duplicates(fields: { fullName: string; dateOfBirth: string; phone: string }, excludeId?: number) {
