@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db/open';
 import { localParts } from '../time/zone';
+import { BoundedCache } from '../bounded-cache';
 
 export type ExportQuery =
   { kind: 'patient_history'; patientId: number } | { kind: 'range'; start: number; end: number };
@@ -34,16 +35,14 @@ export function exportStatement(db: Sqlite, query: ExportQuery) {
  */
 export function localClock(timeZone: string) {
   const QUARTER = 15 * 60_000;
-  const offsets = new Map<number, number>();
+  const offsets = new BoundedCache<number, number>(50_000);
   return (instant: number): { date: string; time: string } => {
     const bucket = Math.floor(instant / QUARTER);
     let offset = offsets.get(bucket);
     if (offset === undefined) {
       const base = bucket * QUARTER;
       const p = localParts(base, timeZone);
-      offset = Date.UTC(p.year, p.month - 1, p.day, 0, p.minute, p.second) - base;
-      if (offsets.size > 50_000) offsets.clear();
-      offsets.set(bucket, offset);
+      offset = offsets.set(bucket, Date.UTC(p.year, p.month - 1, p.day, 0, p.minute, p.second) - base);
     }
     const iso = new Date(instant + offset).toISOString();
     return { date: iso.slice(0, 10), time: iso.slice(11, 16) };

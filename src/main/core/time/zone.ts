@@ -1,4 +1,5 @@
 import { addDays, parseCalendarDate as parseDate } from '../../../shared/calendar-date';
+import { BoundedCache } from '../bounded-cache';
 
 /**
  * Calendar arithmetic in the clinic's IANA time zone, with Intl only (no dependency). Instants are
@@ -77,8 +78,7 @@ const FAST_UNTIL = Date.UTC(9999, 11, 30);
  * from the day's first to its last millisecond (as on every day but the few a year when clocks
  * change: real zones change their offset at most once in any 24 hours), null when it changes.
  */
-const steadyDays = new Map<string, Map<number, number | null>>();
-const STEADY_DAYS_KEPT = 4096;
+const steadyDays = new Map<string, BoundedCache<number, number | null>>();
 
 /** Local time minus UTC, in ms, of wall-clock `parts` shown at `instant` (whole seconds, as shown). */
 function offsetShown(parts: LocalParts, instant: number): number {
@@ -93,18 +93,14 @@ const intlOffset = (instant: number, timeZone: string): number =>
 function steadyOffset(instant: number, timeZone: string): number | null {
   let days = steadyDays.get(timeZone);
   if (!days) {
-    days = new Map();
+    days = new BoundedCache(4096);
     steadyDays.set(timeZone, days);
   }
   const index = Math.floor(instant / DAY_MS);
-  let offset = days.get(index);
-  if (offset === undefined) {
-    const first = intlOffset(index * DAY_MS, timeZone);
-    offset = first === intlOffset((index + 1) * DAY_MS - 1, timeZone) ? first : null;
-    if (days.size >= STEADY_DAYS_KEPT) days.clear();
-    days.set(index, offset);
-  }
-  return offset;
+  const known = days.get(index);
+  if (known !== undefined) return known;
+  const first = intlOffset(index * DAY_MS, timeZone);
+  return days.set(index, first === intlOffset((index + 1) * DAY_MS - 1, timeZone) ? first : null);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -169,17 +165,17 @@ export function zonedInstant(date: IsoDate, minute: number, timeZone: string): n
 }
 
 /** Day ranges already worked out (six Intl calls each): a few years of dates in one or two zones. */
-const dayRanges = new Map<string, { start: number; end: number }>();
-const DAY_RANGES_KEPT = 4096;
+const dayRanges = new BoundedCache<string, { start: number; end: number }>(4096);
 
 /** [start, end) of a local calendar day, in epoch ms: 23, 24 or 25 hours long. */
 export function dayRange(date: IsoDate, timeZone: string): { start: number; end: number } {
   const key = `${timeZone} ${date}`;
   const known = dayRanges.get(key);
   if (known) return { start: known.start, end: known.end };
-  const range = { start: zonedInstant(date, 0, timeZone), end: zonedInstant(addDays(date, 1), 0, timeZone) };
-  if (dayRanges.size >= DAY_RANGES_KEPT) dayRanges.clear();
-  dayRanges.set(key, range);
+  const range = dayRanges.set(key, {
+    start: zonedInstant(date, 0, timeZone),
+    end: zonedInstant(addDays(date, 1), 0, timeZone),
+  });
   return { start: range.start, end: range.end };
 }
 
