@@ -171,6 +171,8 @@ export const booking: BenchRow = {
       const ours = BLOCK / median(bookSeconds);
       const ratio = ratioOf(reference, ours);
       const blockRatios = bookSeconds.map((seconds, i) => seconds / bareSeconds[i]!);
+      const blockRatioMin = round(Math.min(...blockRatios), 2);
+      const blockRatioMax = round(Math.max(...blockRatios), 2);
       return {
         ours: round(ours, 0),
         reference,
@@ -180,14 +182,14 @@ export const booking: BenchRow = {
         note:
           'ratio = reference ÷ ours (how many times slower than a bare INSERT with FULL sync), ' +
           `medians of ${BLOCKS} alternating blocks of ${BLOCK} each (block ratios ` +
-          `${round(Math.min(...blockRatios), 2)}–${round(Math.max(...blockRatios), 2)}); ` +
+          `${blockRatioMin}–${blockRatioMax}); ` +
           `WAL frames per commit ${bookFrames} (booking: appointment, audit row, ` +
           `confirmation) vs ${bareFrames} (bare INSERT), counted over ${SAMPLE} more of each, untimed`,
         extra: {
           walFramesPerBooking: bookFrames,
           walFramesPerBareInsert: bareFrames,
-          blockRatioMin: round(Math.min(...blockRatios), 2),
-          blockRatioMax: round(Math.max(...blockRatios), 2),
+          blockRatioMin,
+          blockRatioMax,
         },
       };
     } finally {
