@@ -173,6 +173,13 @@ export const booking: BenchRow = {
       const blockRatios = bookSeconds.map((seconds, i) => seconds / bareSeconds[i]!);
       const blockRatioMin = round(Math.min(...blockRatios), 2);
       const blockRatioMax = round(Math.max(...blockRatios), 2);
+      // What a booking costs on top of the bare INSERT, in each block and then the median: the
+      // ratio is 1 + this ÷ the bare INSERT's own time, which moves with the disk's fsync.
+      const msPerBareInsert = round((median(bareSeconds) / BLOCK) * 1000, 3);
+      const extraMsPerBooking = round(
+        median(bookSeconds.map((seconds, i) => ((seconds - bareSeconds[i]!) / BLOCK) * 1000)),
+        3,
+      );
       return {
         ours: round(ours, 0),
         reference,
@@ -182,14 +189,16 @@ export const booking: BenchRow = {
         note:
           'ratio = reference ÷ ours (how many times slower than a bare INSERT with FULL sync), ' +
           `medians of ${BLOCKS} alternating blocks of ${BLOCK} each (block ratios ` +
-          `${blockRatioMin}–${blockRatioMax}); ` +
-          `WAL frames per commit ${bookFrames} (booking: appointment, audit row, ` +
+          `${blockRatioMin}–${blockRatioMax}); a bare INSERT ${msPerBareInsert} ms, a booking ` +
+          `${extraMsPerBooking} ms more (median of the blocks' differences); WAL frames per commit ${bookFrames} (booking: appointment, audit row, ` +
           `confirmation) vs ${bareFrames} (bare INSERT), counted over ${SAMPLE} more of each, untimed`,
         extra: {
           walFramesPerBooking: bookFrames,
           walFramesPerBareInsert: bareFrames,
           blockRatioMin,
           blockRatioMax,
+          msPerBareInsert,
+          extraMsPerBooking,
         },
       };
     } finally {
