@@ -5,6 +5,7 @@ import type {
   AppointmentView,
   BookingOptions,
   FreeSlots,
+  RescheduledAppointment,
 } from '../dto/clinic';
 import { define, emptyInput, type ChangeScope } from './define';
 import { instant, isoDate, recordId, requiredText, text } from './fields';
@@ -16,6 +17,14 @@ const appointmentId = recordId('appointment');
 const dayOf = (a: AppointmentView): ChangeScope => ({
   appointments: [{ doctorId: a.doctorId, departmentId: a.departmentId, date: a.date }],
 });
+
+/** A move changes two doctor-days: the one it left and the one it went to (one when they are the same). */
+const bothDaysOf = (a: RescheduledAppointment): ChangeScope => {
+  const to = { doctorId: a.doctorId, departmentId: a.departmentId, date: a.date };
+  const { doctorId, departmentId, date } = a.movedFrom;
+  const same = doctorId === to.doctorId && date === to.date;
+  return { appointments: same ? [to] : [{ doctorId, departmentId, date }, to] };
+};
 
 /** Exactly one of doctor or department (or neither, for the whole clinic). */
 const scope = {
@@ -98,12 +107,12 @@ export const appointmentChannels = {
     changes: ['appointments', 'email_outbox'],
     scopeOf: dayOf,
   }),
-  'appointments/reschedule': define<AppointmentView>()({
+  'appointments/reschedule': define<RescheduledAppointment>()({
     input: rescheduleInput,
     access: ['admin', 'reception'],
     summary: 'Move a booked appointment to another free slot (same rules as booking).',
     changes: ['appointments', 'email_outbox'],
-    // No `scopeOf`: the answer names only the new day, not the day it left, so every view refetches.
+    scopeOf: bothDaysOf,
   }),
   'appointments/cancel': define<AppointmentView>()({
     input: cancelInput,

@@ -103,6 +103,17 @@ export interface AppointmentView {
   treatmentId: number | null;
 }
 
+/** A moved appointment as it is now, with the doctor, day and time it left. */
+export interface RescheduledAppointment extends AppointmentView {
+  movedFrom: {
+    doctorId: number;
+    doctorName: string;
+    departmentId: number;
+    date: string;
+    time: string;
+  };
+}
+
 export interface AppointmentList {
   timeZone: string;
   today: string;

@@ -253,6 +253,13 @@ describe('booking rules', () => {
     });
     const moved = await value(desk, 'appointments/reschedule', { id: booked.id, startsAt: b.startsAt });
     expect(moved).toMatchObject({ id: booked.id, startsAt: b.startsAt, status: 'booked' });
+    expect(moved.movedFrom).toEqual({
+      doctorId: FERNANDEZ,
+      doctorName: booked.doctorName,
+      departmentId: booked.departmentId,
+      date: '2026-03-18',
+      time: booked.time,
+    });
     expect((await freeSlotsOf(desk, FERNANDEZ, '2026-03-18')).map((s) => s.startsAt)).toContain(a.startsAt);
     await expectRefused(
       t.core.dbPath,

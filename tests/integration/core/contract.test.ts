@@ -352,6 +352,43 @@ describe('data-changed events come from the contract', () => {
     });
     expect(refused).toMatchObject({ ok: false });
     expect(heard).toEqual([]);
+
+    // A move names the day it left as well as the day it went to: both doctor-days refetch.
+    const later = await desk.call('appointments/freeSlots', {
+      doctorId: slot.doctorId,
+      from: '2026-03-12',
+      days: 1,
+    });
+    if (!later.ok) throw new Error(later.error.message);
+    const next = later.value.doctors[0]?.slots[0];
+    if (!next) throw new Error('no free slot on 2026-03-12');
+    const moved = await desk.call('appointments/reschedule', {
+      id: booked.value.id,
+      startsAt: next.startsAt,
+    });
+    if (!moved.ok) throw new Error(moved.error.message);
+    const departmentId = booked.value.departmentId;
+    expect(moved.value.movedFrom).toEqual({
+      doctorId: slot.doctorId,
+      doctorName: booked.value.doctorName,
+      departmentId,
+      date: '2026-03-11',
+      time: booked.value.time,
+    });
+    expect(heard).toEqual([
+      [
+        'data/changed',
+        {
+          tables: [...channels['appointments/reschedule'].changes].sort(),
+          scope: {
+            appointments: [
+              { doctorId: slot.doctorId, departmentId, date: '2026-03-11' },
+              { doctorId: slot.doctorId, departmentId, date: '2026-03-12' },
+            ],
+          },
+        },
+      ],
+    ]);
   });
 
   it('names every kind a channel may declare in one list', () => {

@@ -232,7 +232,7 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
 
     'appointments/reschedule': (input, ctx) => {
       const session = requireSession(ctx);
-      rules.withSlotConflict(() =>
+      const movedFrom = rules.withSlotConflict(() =>
         sqlite
           .transaction(() => {
             const current = load(input.id);
@@ -262,10 +262,13 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               time: current.time,
               doctorName: current.doctorName,
             });
+            const { doctorId, doctorName, departmentId, date, time } = current;
+            return { doctorId, doctorName, departmentId, date, time };
           })
           .immediate(),
       );
-      return load(input.id);
+      // Where it was, so the change names both doctor-days and the screen can say what moved.
+      return { ...load(input.id), movedFrom };
     },
 
     'appointments/cancel': (input, ctx) => {
