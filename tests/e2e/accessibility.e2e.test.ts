@@ -132,6 +132,21 @@ describe('browser preview: accessibility (axe-core)', () => {
         .first()
         .waitFor();
       found.push(...(await seriousAxeViolations(page, 'Calendar with free slots')));
+      // The day's last appointment (still booked at 10:05): its menu, and moving it with the free
+      // times of its doctor and day open.
+      await page
+        .getByRole('button', { name: /^Change .+'s appointment at \d\d:\d\d on / })
+        .last()
+        .click();
+      await page.getByRole('menuitem', { name: 'Cancel…' }).waitFor();
+      found.push(...(await seriousAxeViolations(page, "Calendar, an appointment's menu open", POPUP)));
+      await page.getByRole('menuitem', { name: 'Move…' }).click();
+      const moving = page.getByRole('form', { name: 'Move appointment' });
+      await moving.getByLabel('New time', { exact: true }).click();
+      await page.getByRole('option').first().waitFor();
+      found.push(...(await seriousAxeViolations(page, 'Move appointment, free times open', POPUP)));
+      await page.getByRole('option').first().click();
+      await closeDialog('Move appointment');
       expect(found).toEqual([]);
     },
     STEP_TIMEOUT,

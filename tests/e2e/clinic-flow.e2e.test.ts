@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FreeSlots } from '../../src/shared/dto/clinic';
+import type { AppointmentList, FreeSlots } from '../../src/shared/dto/clinic';
 import type { PatientSummary, Page as ListPage } from '../../src/shared/dto';
 import type { ExportItem } from '../../src/shared/dto/jobs';
 import type { Result } from '../../src/shared/result';
@@ -156,6 +156,38 @@ describe('browser preview: the clinical day', () => {
     await page.locator('label[for$="-week"]').click();
     await page.getByRole('region', { name: /^Fri 2026-03-13$/ }).waitFor();
     await screenshot(page, 'clinic-calendar-week');
+  });
+
+  it('moves the booking to another free time from the calendar: one appointment, the old time free again', async () => {
+    const free = await api<FreeSlots>('appointments/freeSlots', { doctorId: 1, from: '2026-03-11', days: 1 });
+    if (!free.ok) throw new Error(free.error.message);
+    const doctorName = free.value.doctors[0]?.doctorName ?? '';
+    const target = free.value.doctors[0]?.slots.at(-1);
+    if (!target) throw new Error('Dr 1 has no free slot left today');
+    const day = page.getByRole('region', { name: /^Wed 2026-03-11$/ });
+    const changeAt = (time: string) =>
+      day.getByRole('button', { name: `Change ${PATIENT}'s appointment at ${time} on 2026-03-11` });
+
+    await changeAt(bookedTime).click();
+    await page.getByRole('menuitem', { name: 'Move…' }).click();
+    const dialog = page.getByRole('form', { name: 'Move appointment' });
+    await dialog.getByText(`${PATIENT} (`).waitFor();
+    // Nothing chosen yet: the dialog says what is missing and moves nothing.
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await dialog.getByText('Choose a free time.').waitFor();
+    await dialog.getByLabel('New time', { exact: true }).click();
+    await page.getByRole('option', { name: target.time, exact: true }).click();
+    await screenshot(page, 'clinic-move-dialog');
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await changeAt(target.time).waitFor();
+    await day.getByRole('button', { name: `Book ${doctorName} at ${bookedTime} on 2026-03-11` }).waitFor();
+    const list = await api<AppointmentList>('appointments/list', { doctorId: 1, from: '2026-03-11' });
+    if (!list.ok) throw new Error(list.error.message);
+    const hers = list.value.items.filter((a) => a.patientName === PATIENT);
+    expect(hers.map((a) => [a.time, a.status])).toEqual([[target.time, 'booked']]);
+    bookedTime = target.time;
   });
 
   it('checks the patient in on Today', async () => {

@@ -2,14 +2,16 @@ import { Alert, Button, Group } from '@mantine/core';
 import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation } from '../../lib/api';
 
-/** Check in, no-show and cancel buttons for one appointment, offered only where the status allows. */
+/** Check in, no-show, move and cancel buttons for one appointment, offered only where the status allows. */
 export function AppointmentActions({
   appointment,
   now,
+  onMove,
   onCancel,
 }: {
   appointment: AppointmentView;
   now: number;
+  onMove: (appointment: AppointmentView) => void;
   onCancel: (appointment: AppointmentView) => void;
 }) {
   const checkIn = useChannelMutation('appointments/checkIn');
@@ -40,6 +42,9 @@ export function AppointmentActions({
               No-show
             </Button>
           ) : null}
+          <Button size="xs" variant="subtle" aria-label={`Move ${who}`} onClick={() => onMove(appointment)}>
+            Move…
+          </Button>
         </>
       ) : null}
       {appointment.status === 'booked' || appointment.status === 'arrived' ? (

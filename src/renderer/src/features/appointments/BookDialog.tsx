@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Loader, Select, Text, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PatientSummary } from '../../../../shared/dto';
 import type { Slot } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
+import { DoctorAndDay, FreeTimeSelect } from './SlotFields';
 import { nearestSlots } from './nearestSlots';
 import { PatientPicker } from './PatientPicker';
 
@@ -109,56 +109,36 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
         </Text>
       ) : (
         <>
-          <Select
-            label="Doctor"
-            placeholder="Choose a doctor"
+          <DoctorAndDay
+            doctors={options.data?.doctors ?? []}
             // From a profile (patient fixed, "B"), typing goes straight to the doctor; not when the
             // doctor is chosen already (a follow-up): focus opens the list over the free times.
-            data-autofocus={target.patient && target.doctorId === undefined ? true : undefined}
-            searchable
-            data={(options.data?.doctors ?? []).map((d) => ({
-              value: String(d.id),
-              label: `${d.fullName} · ${d.departmentName}`,
-            }))}
-            value={doctorId}
-            onChange={(v) => {
+            doctorAutoFocus={target.patient !== undefined && target.doctorId === undefined}
+            doctorId={doctorId}
+            onDoctor={(v) => {
               setDoctorId(v);
               setStartsAt(null);
             }}
-          />
-          <DatePickerInput
-            label="Date"
-            valueFormat="ddd D MMM YYYY"
-            value={from || null}
+            date={from}
             minDate={options.data?.today}
-            onChange={(v) => {
+            onDate={(v) => {
               setDate(v);
               setStartsAt(null);
             }}
+            dateLabel="Date"
           />
-          <Select
+          <FreeTimeSelect
             label="Free time"
-            placeholder={
-              !doctorId
-                ? 'Choose a doctor first'
-                : slotsLoading
-                  ? 'Loading free times…'
-                  : free.isError
-                    ? 'Could not load the free times'
-                    : slots.length
-                      ? 'Choose a time'
-                      : 'No free times that day'
-            }
-            aria-busy={slotsLoading}
-            rightSection={slotsLoading ? <Loader size="xs" aria-label="Loading free times" /> : undefined}
-            data={slots.map((s) => ({ value: String(s.startsAt), label: s.time }))}
+            doctorChosen={doctorId !== null}
+            loading={slotsLoading}
+            failed={free.isError}
+            slots={slots}
             value={startsAt}
             onChange={(v) => {
               book.reset();
               setStartsAt(v);
             }}
             error={missingSlot}
-            disabled={!doctorId || slotsLoading}
           />
         </>
       )}

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Menu,
   Paper,
   SegmentedControl,
   Select,
@@ -17,6 +18,8 @@ import { useState } from 'react';
 import type { AppointmentView, Slot } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
+import { CancelDialog } from '../appointments/CancelDialog';
+import { MoveDialog } from '../appointments/MoveDialog';
 import { StatusBadge } from '../../components/StatusBadge';
 import { addDays, mondayOf, weekdayLabel } from './calendarDates';
 
@@ -31,6 +34,8 @@ export function CalendarScreen() {
   const [scope, setScope] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [booking, setBooking] = useState<BookingTarget | null>(null);
+  const [moving, setMoving] = useState<AppointmentView | null>(null);
+  const [cancelling, setCancelling] = useState<AppointmentView | null>(null);
   const today = options.data?.today ?? '';
   const date = picked ?? today;
   const chosen = scope ?? (options.data?.doctors[0] ? `doctor:${options.data.doctors[0].id}` : null);
@@ -176,6 +181,11 @@ export function CalendarScreen() {
                         {showDoctor ? ` · ${entry.appointment.doctorName}` : ''}
                       </Text>
                       <StatusBadge status={entry.appointment.status} />
+                      <ChangeMenu
+                        appointment={entry.appointment}
+                        onMove={setMoving}
+                        onCancel={setCancelling}
+                      />
                     </Group>
                   ) : (
                     <Button
@@ -203,6 +213,41 @@ export function CalendarScreen() {
         })}
       </SimpleGrid>
       <BookDialog target={booking} onClose={() => setBooking(null)} />
+      <MoveDialog appointment={moving} onClose={() => setMoving(null)} />
+      <CancelDialog appointment={cancelling} onClose={() => setCancelling(null)} />
     </Stack>
+  );
+}
+
+/** Move or cancel an appointment that has not happened yet: what a patient calls the desk about. */
+function ChangeMenu({
+  appointment,
+  onMove,
+  onCancel,
+}: {
+  appointment: AppointmentView;
+  onMove: (appointment: AppointmentView) => void;
+  onCancel: (appointment: AppointmentView) => void;
+}) {
+  const { status } = appointment;
+  if (status !== 'booked' && status !== 'arrived') return null;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          size="sm"
+          aria-label={`Change ${appointment.patientName}'s appointment at ${appointment.time} on ${appointment.date}`}
+        >
+          ⋯
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {status === 'booked' ? <Menu.Item onClick={() => onMove(appointment)}>Move…</Menu.Item> : null}
+        <Menu.Item color="red" onClick={() => onCancel(appointment)}>
+          Cancel…
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -22,6 +22,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { AppointmentActions } from '../appointments/AppointmentActions';
 import { CancelDialog } from '../appointments/CancelDialog';
+import { MoveDialog } from '../appointments/MoveDialog';
 import { byShow, inScope, NO_FILTER, readFilter, type TodayFilter } from './todayFilter';
 
 /** Where this PC remembers its Today filter (a desk usually serves one department or doctor). */
@@ -33,6 +34,7 @@ export function TodayScreen() {
   const today = options.data?.today ?? '';
   const list = useChannelQuery('appointments/list', { from: today, days: 1 }, { enabled: today !== '' });
   const [cancelling, setCancelling] = useState<AppointmentView | null>(null);
+  const [moving, setMoving] = useState<AppointmentView | null>(null);
   const [stored, setStored] = useLocalStorage<TodayFilter>({
     key: TODAY_FILTER_KEY,
     defaultValue: NO_FILTER,
@@ -198,7 +200,12 @@ export function TodayScreen() {
                     </Table.Td>
                     <Table.Td>
                       <Group>
-                        <AppointmentActions appointment={a} now={now} onCancel={setCancelling} />
+                        <AppointmentActions
+                          appointment={a}
+                          now={now}
+                          onMove={setMoving}
+                          onCancel={setCancelling}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -208,6 +215,7 @@ export function TodayScreen() {
           </Table.ScrollContainer>
         )}
       </Paper>
+      <MoveDialog appointment={moving} onClose={() => setMoving(null)} />
       <CancelDialog appointment={cancelling} onClose={() => setCancelling(null)} />
     </Stack>
   );
