@@ -320,6 +320,54 @@ describe('browser preview: the front desk at full speed', () => {
     await signOut(page);
   });
 
+  it("a patient phones: the front desk moves next week's visit from the profile, then cancels it", async () => {
+    await startAs('reception');
+    const made = await api<{ id: number; patientNumber: string }>('patients/register', {
+      fullName: 'Phoebe Callsback',
+      dateOfBirth: '1988-05-06',
+      sex: 'female',
+      confirmDuplicate: true,
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const free = await api<FreeSlots>('appointments/freeSlots', { doctorId: 1, from: '2026-03-16', days: 1 });
+    if (!free.ok) throw new Error(free.error.message);
+    const [first, second] = free.value.doctors[0]?.slots ?? [];
+    if (!first || !second) throw new Error('Dr 1 has no two free slots on 2026-03-16');
+    const booked = await api('appointments/book', {
+      patientId: made.value.id,
+      doctorId: 1,
+      startsAt: first.startsAt,
+    });
+    if (!booked.ok) throw new Error(booked.error.message);
+
+    await menu('Patients').click();
+    await openPatient(made.value.patientNumber);
+    const visits = page.getByRole('table', { name: 'Visits' });
+    await visits
+      .getByRole('button', { name: `Move the appointment of ${first.date} at ${first.time}` })
+      .click();
+    const moving = page.getByRole('form', { name: 'Move appointment' });
+    await moving.getByText(`now with`).waitFor();
+    await moving.getByLabel('New time', { exact: true }).click();
+    await page.getByRole('option', { name: second.time, exact: true }).click();
+    await moving.getByRole('button', { name: 'Move', exact: true }).click();
+    await moving.waitFor({ state: 'detached' });
+    const cancelMoved = visits.getByRole('button', {
+      name: `Cancel the appointment of ${second.date} at ${second.time}`,
+    });
+    await cancelMoved.waitFor();
+    expect(await visits.getByRole('row').count()).toBe(2); // the header and the one visit
+
+    await cancelMoved.click();
+    const cancelling = page.getByRole('form', { name: 'Cancel appointment' });
+    await cancelling.getByLabel('Reason for cancelling').fill('Patient phoned: away that week');
+    await cancelling.getByRole('button', { name: 'Cancel appointment' }).click();
+    await cancelling.waitFor({ state: 'detached' });
+    await visits.getByText('Patient phoned: away that week').waitFor();
+    expect(await visits.getByRole('button', { name: /^(Move|Cancel) the appointment/ }).count()).toBe(0);
+    await signOut(page);
+  });
+
   it('a failed Reinstate of a department shows a toast (issue 13)', async () => {
     await startAs('admin');
     await menu('Departments').click();

@@ -103,6 +103,12 @@ export interface AppointmentView {
   treatmentId: number | null;
 }
 
+/** What the move and cancel dialogs show and send: from a day's list or a patient's history. */
+export type AppointmentRef = Pick<
+  AppointmentView,
+  'id' | 'patientName' | 'patientNumber' | 'doctorId' | 'doctorName' | 'date' | 'time'
+>;
+
 /** A moved appointment as it is now, with the doctor, day and time it left. */
 export interface RescheduledAppointment extends AppointmentView {
   movedFrom: {

@@ -1,7 +1,7 @@
 import { Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { cancelInput } from '../../../../shared/contract';
-import type { AppointmentView } from '../../../../shared/dto/clinic';
+import type { AppointmentRef } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { errorMessage, useChannelMutation } from '../../lib/api';
 import { schemaIssues } from '../../lib/formErrors';
@@ -10,7 +10,7 @@ export function CancelDialog({
   appointment,
   onClose,
 }: {
-  appointment: AppointmentView | null;
+  appointment: AppointmentRef | null;
   onClose: () => void;
 }) {
   return (
@@ -20,7 +20,7 @@ export function CancelDialog({
   );
 }
 
-function CancelForm({ appointment, onDone }: { appointment: AppointmentView; onDone: () => void }) {
+function CancelForm({ appointment, onDone }: { appointment: AppointmentRef; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const cancel = useChannelMutation('appointments/cancel');

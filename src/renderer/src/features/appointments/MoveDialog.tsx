@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useState } from 'react';
-import type { AppointmentView } from '../../../../shared/dto/clinic';
+import type { AppointmentRef } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { DoctorAndDay, FreeTimeSelect } from './SlotFields';
@@ -13,7 +13,7 @@ export function MoveDialog({
   appointment,
   onClose,
 }: {
-  appointment: AppointmentView | null;
+  appointment: AppointmentRef | null;
   onClose: () => void;
 }) {
   return (
@@ -23,7 +23,7 @@ export function MoveDialog({
   );
 }
 
-function MoveForm({ appointment, onDone }: { appointment: AppointmentView; onDone: () => void }) {
+function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone: () => void }) {
   const options = useChannelQuery('appointments/options', {});
   const [doctorId, setDoctorId] = useState<string | null>(String(appointment.doctorId));
   const [date, setDate] = useState<string | null>(appointment.date);

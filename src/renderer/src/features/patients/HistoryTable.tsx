@@ -8,13 +8,17 @@ const PAGE = 10;
 
 interface Props {
   patientId: number;
+  /** Offered on booked visits (Move…) and booked or arrived ones (Cancel…) to the front desk. */
+  onMove?: ((entry: HistoryEntry) => void) | undefined;
+  onCancel?: ((entry: HistoryEntry) => void) | undefined;
   /** Offered on visits whose treatment this person may amend (the doctor who recorded it). */
   onAmend?: ((entry: HistoryEntry) => void) | undefined;
   canAmend?: ((entry: HistoryEntry) => boolean) | undefined;
 }
 
 /** Every visit of a patient, newest first, paged; clinical columns only when main sends them. */
-export function HistoryTable({ patientId, onAmend, canAmend }: Props) {
+export function HistoryTable({ patientId, onAmend, canAmend, onMove, onCancel }: Props) {
+  const withActions = onAmend !== undefined || onMove !== undefined || onCancel !== undefined;
   const [page, setPage] = useState(1);
   const history = useChannelQuery(
     'patients/history',
@@ -62,7 +66,7 @@ export function HistoryTable({ patientId, onAmend, canAmend }: Props) {
                     </>
                   ) : null}
                   <Table.Th>Next visit</Table.Th>
-                  {onAmend ? <Table.Th>Actions</Table.Th> : null}
+                  {withActions ? <Table.Th>Actions</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,18 +97,41 @@ export function HistoryTable({ patientId, onAmend, canAmend }: Props) {
                       </>
                     ) : null}
                     <Table.Td>{v.nextVisitDate ?? ''}</Table.Td>
-                    {onAmend ? (
+                    {withActions ? (
                       <Table.Td>
-                        {v.clinical && (canAmend?.(v) ?? true) ? (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            aria-label={`Amend treatment of ${v.date}`}
-                            onClick={() => onAmend(v)}
-                          >
-                            Amend
-                          </Button>
-                        ) : null}
+                        <Group gap="xs" wrap="nowrap">
+                          {onAmend && v.clinical && (canAmend?.(v) ?? true) ? (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              aria-label={`Amend treatment of ${v.date}`}
+                              onClick={() => onAmend(v)}
+                            >
+                              Amend
+                            </Button>
+                          ) : null}
+                          {onMove && v.status === 'booked' ? (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              aria-label={`Move the appointment of ${v.date} at ${v.time}`}
+                              onClick={() => onMove(v)}
+                            >
+                              Move…
+                            </Button>
+                          ) : null}
+                          {onCancel && (v.status === 'booked' || v.status === 'arrived') ? (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Cancel the appointment of ${v.date} at ${v.time}`}
+                              onClick={() => onCancel(v)}
+                            >
+                              Cancel…
+                            </Button>
+                          ) : null}
+                        </Group>
                       </Table.Td>
                     ) : null}
                   </Table.Tr>

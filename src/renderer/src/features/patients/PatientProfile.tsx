@@ -17,9 +17,11 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/dto';
-import type { HistoryEntry } from '../../../../shared/dto/clinic';
+import type { AppointmentRef, HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
 import { BookDialog } from '../appointments/BookDialog';
+import { CancelDialog } from '../appointments/CancelDialog';
+import { MoveDialog } from '../appointments/MoveDialog';
 import { AmendTreatmentDialog } from '../treatments/AmendTreatmentDialog';
 import { HistoryTable } from './HistoryTable';
 import { PatientFormDialog } from './PatientFormDialog';
@@ -45,11 +47,23 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
   const [deactivating, setDeactivating] = useState(false);
   const [reason, setReason] = useState('');
   const [amending, setAmending] = useState<HistoryEntry | null>(null);
+  const [moving, setMoving] = useState<AppointmentRef | null>(null);
+  const [cancelling, setCancelling] = useState<AppointmentRef | null>(null);
   const deactivate = useChannelMutation('patients/deactivate');
   const reactivate = useChannelMutation('patients/reactivate');
   const desk = session.role !== 'doctor';
   const p = patient.data;
   const canBook = desk && p?.active === true;
+  /** A visit of this patient as the move and cancel dialogs take it. */
+  const refOf = (entry: HistoryEntry): AppointmentRef => ({
+    id: entry.appointmentId,
+    patientName: p?.fullName ?? '',
+    patientNumber: p?.patientNumber ?? '',
+    doctorId: entry.doctorId,
+    doctorName: entry.doctorName,
+    date: entry.date,
+    time: entry.time,
+  });
   // "B" books from the profile (not while typing, and not over another open dialog).
   useHotkeys([
     [
@@ -150,7 +164,11 @@ export function PatientProfile({ patientId, session }: { patientId: number; sess
         patientId={p.id}
         onAmend={session.role === 'doctor' || session.role === 'admin' ? setAmending : undefined}
         canAmend={(entry) => session.role === 'admin' || entry.doctorId === session.doctorId}
+        onMove={desk ? (entry) => setMoving(refOf(entry)) : undefined}
+        onCancel={desk ? (entry) => setCancelling(refOf(entry)) : undefined}
       />
+      <MoveDialog appointment={moving} onClose={() => setMoving(null)} />
+      <CancelDialog appointment={cancelling} onClose={() => setCancelling(null)} />
       <PatientFormDialog
         opened={editing}
         patient={p}
