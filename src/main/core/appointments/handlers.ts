@@ -232,7 +232,9 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
 
     'appointments/reschedule': (input, ctx) => {
       const session = requireSession(ctx);
-      const movedFrom = rules.withSlotConflict(() =>
+      // The answer is the appointment as this transaction left it, with where it was, so the change
+      // names both doctor-days and the screen can say what moved.
+      return rules.withSlotConflict(() =>
         sqlite
           .transaction(() => {
             const current = load(input.id);
@@ -257,18 +259,17 @@ export const appointmentHandlers: DomainHandlers<typeof appointmentChannels> = (
               entityId: current.id,
               summary: `Moved ${current.patientNumber} from ${current.date} ${current.time} (${current.doctorName}) to ${slot.date} ${slot.time} (${doctor.full_name})`,
             });
-            confirmations.queue('rescheduled', load(current.id), {
+            const moved = load(current.id);
+            confirmations.queue('rescheduled', moved, {
               date: current.date,
               time: current.time,
               doctorName: current.doctorName,
             });
             const { doctorId, doctorName, departmentId, date, time } = current;
-            return { doctorId, doctorName, departmentId, date, time };
+            return { ...moved, movedFrom: { doctorId, doctorName, departmentId, date, time } };
           })
           .immediate(),
       );
-      // Where it was, so the change names both doctor-days and the screen can say what moved.
-      return { ...load(input.id), movedFrom };
     },
 
     'appointments/cancel': (input, ctx) => {
