@@ -1,6 +1,7 @@
 import { Alert, Button, Group } from '@mantine/core';
 import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation } from '../../lib/api';
+import { canCancel } from './changes';
 
 /** Check in, no-show, move and cancel buttons for one appointment, offered only where the status allows. */
 export function AppointmentActions({
@@ -47,7 +48,7 @@ export function AppointmentActions({
           </Button>
         </>
       ) : null}
-      {appointment.status === 'booked' || appointment.status === 'arrived' ? (
+      {canCancel(appointment.status) ? (
         <Button
           size="xs"
           variant="subtle"

@@ -4,7 +4,7 @@ import type { PatientSummary } from '../../../../shared/dto';
 import type { Slot } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { DoctorAndDay, FreeTimeSelect } from './SlotFields';
+import { DoctorAndDay, FreeTimeSelect, useFreeTimes } from './SlotFields';
 import { nearestSlots } from './nearestSlots';
 import { PatientPicker } from './PatientPicker';
 
@@ -38,13 +38,7 @@ function BookForm({ target, onClose }: { target: BookingTarget; onClose: () => v
   const [tried, setTried] = useState(false);
   const book = useChannelMutation('appointments/book');
   const from = date ?? options.data?.today ?? '';
-  const free = useChannelQuery(
-    'appointments/freeSlots',
-    { doctorId: Number(doctorId), from, days: 1 },
-    { enabled: doctorId !== null && from !== '' && (!fixedSlot || book.isError) },
-  );
-  const slots = free.data?.doctors[0]?.slots ?? [];
-  const slotsLoading = doctorId !== null && from !== '' && free.isPending;
+  const { free, slots, loading: slotsLoading } = useFreeTimes(doctorId, from, !fixedSlot || book.isError);
   const missingPatient = tried && !patient ? 'Choose the patient to book.' : undefined;
   const missingSlot = tried && !startsAt ? 'Choose a free time.' : undefined;
   const taken = book.error instanceof ApiError && book.error.code === 'conflict' && startsAt !== null;

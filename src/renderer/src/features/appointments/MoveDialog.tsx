@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AppointmentRef } from '../../../../shared/dto/clinic';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { ApiError, errorMessage, useChannelMutation, useChannelQuery } from '../../lib/api';
-import { DoctorAndDay, FreeTimeSelect } from './SlotFields';
+import { DoctorAndDay, FreeTimeSelect, useFreeTimes } from './SlotFields';
 
 /**
  * Moves a booked appointment to another free time, with the same or another doctor: the patient
@@ -31,13 +31,7 @@ function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone
   const [tried, setTried] = useState(false);
   const move = useChannelMutation('appointments/reschedule');
   const from = date ?? options.data?.today ?? '';
-  const free = useChannelQuery(
-    'appointments/freeSlots',
-    { doctorId: Number(doctorId), from, days: 1 },
-    { enabled: doctorId !== null && from !== '' },
-  );
-  const slots = free.data?.doctors[0]?.slots ?? [];
-  const loading = doctorId !== null && from !== '' && free.isPending;
+  const { free, slots, loading } = useFreeTimes(doctorId, from);
   const missingSlot = tried && !startsAt ? 'Choose a free time.' : undefined;
 
   return (

@@ -1,6 +1,21 @@
 import { Loader, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { DoctorOption, Slot } from '../../../../shared/dto/clinic';
+import { useChannelQuery } from '../../lib/api';
+
+/**
+ * The free times of one doctor on one day, asked for once both are chosen (and while `active`):
+ * the query itself, its slots and whether they are still loading.
+ */
+export function useFreeTimes(doctorId: string | null, from: string, active = true) {
+  const chosen = doctorId !== null && from !== '';
+  const free = useChannelQuery(
+    'appointments/freeSlots',
+    { doctorId: Number(doctorId), from, days: 1 },
+    { enabled: chosen && active },
+  );
+  return { free, slots: free.data?.doctors[0]?.slots ?? [], loading: chosen && free.isPending };
+}
 
 /** The doctor and the day whose free times are offered, as booking and moving ask for them. */
 export function DoctorAndDay({

@@ -20,6 +20,7 @@ import { errorMessage, useChannelQuery } from '../../lib/api';
 import { BookDialog, type BookingTarget } from '../appointments/BookDialog';
 import { CancelDialog } from '../appointments/CancelDialog';
 import { MoveDialog } from '../appointments/MoveDialog';
+import { canCancel, canMove } from '../appointments/changes';
 import { StatusBadge } from '../../components/StatusBadge';
 import { addDays, mondayOf, weekdayLabel } from './calendarDates';
 
@@ -229,8 +230,7 @@ function ChangeMenu({
   onMove: (appointment: AppointmentView) => void;
   onCancel: (appointment: AppointmentView) => void;
 }) {
-  const { status } = appointment;
-  if (status !== 'booked' && status !== 'arrived') return null;
+  if (!canCancel(appointment.status)) return null;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -243,7 +243,9 @@ function ChangeMenu({
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        {status === 'booked' ? <Menu.Item onClick={() => onMove(appointment)}>Move…</Menu.Item> : null}
+        {canMove(appointment.status) ? (
+          <Menu.Item onClick={() => onMove(appointment)}>Move…</Menu.Item>
+        ) : null}
         <Menu.Item color="red" onClick={() => onCancel(appointment)}>
           Cancel…
         </Menu.Item>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelQuery } from '../../lib/api';
 import { StatusBadge } from '../../components/StatusBadge';
+import { canCancel, canMove } from '../appointments/changes';
 
 const PAGE = 10;
 
@@ -110,7 +111,7 @@ export function HistoryTable({ patientId, onAmend, canAmend, onMove, onCancel }:
                               Amend
                             </Button>
                           ) : null}
-                          {onMove && v.status === 'booked' ? (
+                          {onMove && canMove(v.status) ? (
                             <Button
                               size="xs"
                               variant="subtle"
@@ -120,7 +121,7 @@ export function HistoryTable({ patientId, onAmend, canAmend, onMove, onCancel }:
                               Move…
                             </Button>
                           ) : null}
-                          {onCancel && (v.status === 'booked' || v.status === 'arrived') ? (
+                          {onCancel && canCancel(v.status) ? (
                             <Button
                               size="xs"
                               variant="subtle"
