@@ -190,7 +190,8 @@ export const booking: BenchRow = {
           'ratio = reference ÷ ours (how many times slower than a bare INSERT with FULL sync), ' +
           `medians of ${BLOCKS} alternating blocks of ${BLOCK} each (block ratios ` +
           `${blockRatioMin}–${blockRatioMax}); a bare INSERT ${msPerBareInsert} ms, a booking ` +
-          `${extraMsPerBooking} ms more (median of the blocks' differences); WAL frames per commit ${bookFrames} (booking: appointment, audit row, ` +
+          `${extraMsPerBooking} ms more (median of the blocks' differences); ` +
+          `WAL frames per commit ${bookFrames} (booking: appointment, audit row, ` +
           `confirmation) vs ${bareFrames} (bare INSERT), counted over ${SAMPLE} more of each, untimed`,
         extra: {
           walFramesPerBooking: bookFrames,
