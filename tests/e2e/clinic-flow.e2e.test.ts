@@ -155,6 +155,25 @@ describe('browser preview: the clinical day', () => {
 
     await page.locator('label[for$="-week"]').click();
     await page.getByRole('region', { name: /^Fri 2026-03-13$/ }).waitFor();
+    // The week's columns are narrow, yet every patient's name is shown whole: one line had cut
+    // most of them to "Chloe W…", leaving the desk to guess who is booked.
+    const names = page
+      .getByRole('region', { name: /^\w{3} \d{4}-\d\d-\d\d$/ })
+      .locator('a[href^="#/patients/"]');
+    await names.filter({ hasText: PATIENT }).waitFor();
+    // (These tests type-check without the DOM library: only what the check reads.)
+    type NameLink = {
+      textContent: string | null;
+      parentElement: { scrollWidth: number; clientWidth: number } | null;
+    };
+    const shown = await names.evaluateAll((links) =>
+      (links as unknown as NameLink[]).map((link) => {
+        const line = link.parentElement;
+        return { name: link.textContent, cut: line !== null && line.scrollWidth > line.clientWidth + 1 };
+      }),
+    );
+    expect(shown.length).toBeGreaterThan(20);
+    expect(shown.filter((name) => name.cut)).toEqual([]);
     await screenshot(page, 'clinic-calendar-week');
   });
 

@@ -165,29 +165,14 @@ export function CalendarScreen() {
                 ) : null}
                 {entries.map((entry) =>
                   entry.kind === 'appointment' ? (
-                    <Group
+                    <AppointmentEntry
                       key={`a${entry.appointment.id}`}
-                      gap="xs"
-                      wrap="nowrap"
-                      // Dimmed, not faded: opacity took the badge and link below AA contrast (issue 11).
-                      c={entry.appointment.status === 'cancelled' ? 'dimmed' : undefined}
-                    >
-                      <Text size="sm" ff="monospace">
-                        {entry.appointment.time}
-                      </Text>
-                      <Text size="sm" truncate flex={1}>
-                        <a href={`#/patients/${entry.appointment.patientId}`}>
-                          {entry.appointment.patientName}
-                        </a>
-                        {showDoctor ? ` · ${entry.appointment.doctorName}` : ''}
-                      </Text>
-                      <StatusBadge status={entry.appointment.status} />
-                      <ChangeMenu
-                        appointment={entry.appointment}
-                        onMove={setMoving}
-                        onCancel={setCancelling}
-                      />
-                    </Group>
+                      appointment={entry.appointment}
+                      showDoctor={showDoctor}
+                      stacked={days > 1}
+                      onMove={setMoving}
+                      onCancel={setCancelling}
+                    />
                   ) : (
                     <Button
                       key={`f${entry.doctorId}-${entry.at}`}
@@ -216,6 +201,46 @@ export function CalendarScreen() {
       <BookDialog target={booking} onClose={() => setBooking(null)} />
       <MoveDialog appointment={moving} onClose={() => setMoving(null)} />
       <CancelDialog appointment={cancelling} onClose={() => setCancelling(null)} />
+    </Stack>
+  );
+}
+
+/**
+ * One appointment in a day's column. A week's columns are narrow: there the time, status and menu
+ * take the first line and the patient's name the whole second, wrapping rather than cut short, so
+ * the desk can read who is booked (one line cut most names to "Chloe W…").
+ */
+function AppointmentEntry({
+  appointment,
+  showDoctor,
+  stacked,
+  onMove,
+  onCancel,
+}: {
+  appointment: AppointmentView;
+  showDoctor: boolean;
+  stacked: boolean;
+  onMove: (appointment: AppointmentView) => void;
+  onCancel: (appointment: AppointmentView) => void;
+}) {
+  const who = (
+    <Text size="sm" truncate={stacked ? undefined : true} flex={stacked ? undefined : 1}>
+      <a href={`#/patients/${appointment.patientId}`}>{appointment.patientName}</a>
+      {showDoctor ? ` · ${appointment.doctorName}` : ''}
+    </Text>
+  );
+  return (
+    // Dimmed, not faded: opacity took the badge and link below AA contrast (issue 11).
+    <Stack gap={0} c={appointment.status === 'cancelled' ? 'dimmed' : undefined}>
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm" ff="monospace" flex={stacked ? 1 : undefined}>
+          {appointment.time}
+        </Text>
+        {stacked ? null : who}
+        <StatusBadge status={appointment.status} />
+        <ChangeMenu appointment={appointment} onMove={onMove} onCancel={onCancel} />
+      </Group>
+      {stacked ? who : null}
     </Stack>
   );
 }
