@@ -26,11 +26,14 @@ export function MoveDialog({
 function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone: () => void }) {
   const options = useChannelQuery('appointments/options', {});
   const [doctorId, setDoctorId] = useState<string | null>(String(appointment.doctorId));
-  const [date, setDate] = useState<string | null>(appointment.date);
+  const [date, setDate] = useState<string | null>(null);
   const [startsAt, setStartsAt] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   const move = useChannelMutation('appointments/reschedule');
-  const from = date ?? options.data?.today ?? '';
+  const today = options.data?.today;
+  // Its own day first; but a booked visit whose day has passed (the patient missed it and phones)
+  // has no free time left that day, so the dialog starts from today.
+  const from = date ?? (today === undefined ? '' : appointment.date < today ? today : appointment.date);
   const { free, slots, loading } = useFreeTimes(doctorId, from);
   const missingSlot = tried && !startsAt ? 'Choose a free time.' : undefined;
 
@@ -75,7 +78,7 @@ function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone
           setStartsAt(null);
         }}
         date={from}
-        minDate={options.data?.today}
+        minDate={today}
         onDate={(v) => {
           move.reset();
           setDate(v);
@@ -87,7 +90,7 @@ function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone
         label="New time"
         autoFocus
         doctorChosen={doctorId !== null}
-        loading={loading}
+        loading={loading || from === ''}
         failed={free.isError}
         slots={slots}
         value={startsAt}
