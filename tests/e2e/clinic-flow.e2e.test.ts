@@ -157,9 +157,8 @@ describe('browser preview: the clinical day', () => {
     await page.getByRole('region', { name: /^Fri 2026-03-13$/ }).waitFor();
     // The week's columns are narrow, yet every patient's name is shown whole: one line had cut
     // most of them to "Chloe W…", leaving the desk to guess who is booked.
-    const names = page
-      .getByRole('region', { name: /^\w{3} \d{4}-\d\d-\d\d$/ })
-      .locator('a[href^="#/patients/"]');
+    const days = page.getByRole('region', { name: /^\w{3} \d{4}-\d\d-\d\d$/ });
+    const names = days.locator('a[href^="#/patients/"]');
     await names.filter({ hasText: PATIENT }).waitFor();
     // (These tests type-check without the DOM library: only what the check reads.)
     type NameLink = {
@@ -174,6 +173,22 @@ describe('browser preview: the clinical day', () => {
     );
     expect(shown.length).toBeGreaterThan(20);
     expect(shown.filter((name) => name.cut)).toEqual([]);
+    // Nor does anything run out of its day's column, on a laptop or a wide screen: at 1440 px seven
+    // fixed columns put the ⋯ menu past the column's edge.
+    type Edges = { getBoundingClientRect(): { right: number }; querySelectorAll(all: '*'): ArrayLike<Edges> };
+    for (const width of [1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 860 });
+      const spilling = await days.evaluateAll((columns) =>
+        (columns as unknown as Edges[]).map((column) => {
+          const edge = column.getBoundingClientRect().right;
+          return Array.from(column.querySelectorAll('*')).filter(
+            (el) => el.getBoundingClientRect().right > edge + 0.5,
+          ).length;
+        }),
+      );
+      expect({ width, spilling }).toEqual({ width, spilling: spilling.map(() => 0) });
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
     await screenshot(page, 'clinic-calendar-week');
   });
 

@@ -144,7 +144,12 @@ export function CalendarScreen() {
           {errorMessage(list.error ?? free.error)}
         </Alert>
       ) : null}
-      <SimpleGrid cols={{ base: 1, md: days === 1 ? 1 : 4, xl: days === 1 ? 1 : 7 }} spacing="sm">
+      <SimpleGrid
+        // A week's days as many to a row as fit at 14rem each: fixed 4 or 7 columns ran the time,
+        // the status and the ⋯ menu out of a column at 1440 px, and left most of a wide screen empty.
+        {...(days === 1 ? { cols: 1 } : { minColWidth: '14rem', autoFlow: 'auto-fit' as const })}
+        spacing="sm"
+      >
         {dates.map((day) => {
           const entries = entriesOn(day);
           return (
