@@ -16,7 +16,7 @@
  * records the visit with a next-visit date and reception's Follow-ups on the host shows it; the
  * front desk signed in on the client reads no clinical field, as on the host. Steps run in order.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,8 @@ describe('several PCs: the clinic day with the doctor on a client PC', { timeout
     // First run on the other PC: no clinic there yet; it offers to connect to this clinic's host.
     client = startDesktop({ appPath, userData });
     await client.waitFor(isType('window-loaded'), 'the first-run window loaded');
+    // That first run opened an (empty) database of its own, in its data folder.
+    expect(existsSync(join(userData, 'clinic.db'))).toBe(true);
     const room = client.window;
     await room.getByRole('button', { name: "Connect to this clinic's host" }).click();
     await room.getByLabel('Host PC address').fill(`127.0.0.1:${port}`);
@@ -126,6 +128,8 @@ describe('several PCs: the clinic day with the doctor on a client PC', { timeout
     await room.getByRole('button', { name: 'The fingerprints match: connect' }).click();
     await client.waitFor(isType('relaunch'), 'the app restarted as the host’s client');
     expect(await client.exited).toBe(0);
+    // It quit to restart without it: the client keeps no database for anyone to back up or restore.
+    expect(readdirSync(userData).filter((name) => name.startsWith('clinic.db'))).toEqual([]);
 
     // The host's administrator sees the new PC arrive, without reloading Settings.
     await page

@@ -12,7 +12,7 @@ import {
   type Transport,
 } from './host';
 import { auditLog } from './audit/log';
-import { backupService } from './backups/backups';
+import { backupService, backupsDir } from './backups/backups';
 import { dailyBackups } from './backups/daily';
 import { applyPendingRestore, recordRestoreOutcome } from './backups/pending';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
@@ -34,6 +34,7 @@ import { seedLargeClinic } from './seed/large';
 import { hostCertificate } from './network/certificate';
 import { noNetworkHost, type NetworkHostControl, type NetworkJoiner } from './network/host-control';
 import { DeviceRegistry } from './network/pairing';
+import { joinWatch, removeFirstRunDatabase } from './network/first-run-database';
 import { invalidateOnDataChanged, StatsMemo } from './stats/memo';
 
 export type { Core, Connection, EventListener } from './api';
@@ -152,10 +153,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onFailure: (message) => notifier.notify('Backup failed', message),
     onSuccess: () => hub.announce(['settings']),
   });
+  const joining = joinWatch(options.networkJoiner ?? null);
   const network = {
     devices: new DeviceRegistry(sqlite, clock, base.audit),
     host: options.networkHost ?? noNetworkHost,
-    joiner: options.networkJoiner ?? null,
+    joiner: joining.joiner,
   };
   const imports = importService({
     dataDir: options.dataDir,
@@ -259,7 +261,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: () => {
       daily.stop();
       background.close();
+      // Paired with a host from the first-run screen: this PC's own database was never used, and
+      // is removed only if it still holds no clinic (no staff, patient or doctor) as it closes.
+      const unused = joining.joined() && isEmptyClinic(sqlite);
       sqlite.close();
+      if (unused) removeFirstRunDatabase(dbPath, backupsDir(options.dataDir), logger);
       logger.log('info', 'core closed');
     },
   };

@@ -245,8 +245,11 @@ describe('the desktop app on a PC paired with the clinic host', () => {
 
   it('pairs from the first-run screen: the secret is kept with safeStorage, the window gets only "restarting"', async () => {
     const given = await coreOptionsGiven(runDesktopApp);
-    // The first-run PC's own (empty) clinic, with the shell's joiner, as the app opens it.
-    const firstRun = await tempCore({ networkJoiner: given.networkJoiner });
+    // The first-run PC's own (empty) clinic, in this PC's data folder, with the shell's joiner, as
+    // the app opens it.
+    expect(given.dataDir).toBe(clientDir);
+    const firstRun = await tempCore({ dataDir: given.dataDir, networkJoiner: given.networkJoiner });
+    expect(existsSync(join(clientDir, 'clinic.db'))).toBe(true);
     try {
       const window = firstRun.core.connect('ipc');
       const probe = await window.call('network/probe', { address });
@@ -262,8 +265,10 @@ describe('the desktop app on a PC paired with the clinic host', () => {
       expect(joined).toEqual({ ok: true, value: { restarting: true } });
       reachedWindow.push(probe, joined);
     } finally {
-      firstRun.cleanup();
+      // As the app quits to restart: the database it never used again goes with it.
+      firstRun.core.close();
     }
+    expect(existsSync(join(clientDir, 'clinic.db'))).toBe(false);
 
     expect(secret().length).toBeGreaterThanOrEqual(32);
     const kept = readFileSync(join(clientDir, 'network', 'client.json'), 'utf8');
