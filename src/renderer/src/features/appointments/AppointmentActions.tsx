@@ -1,7 +1,7 @@
 import { Alert, Button, Group } from '@mantine/core';
 import type { AppointmentView } from '../../../../shared/dto/clinic';
 import { errorMessage, useChannelMutation } from '../../lib/api';
-import { canCancel } from './changes';
+import { canCancel, canMove } from './changes';
 
 /** Check in, no-show, move and cancel buttons for one appointment, offered only where the status allows. */
 export function AppointmentActions({
@@ -43,10 +43,12 @@ export function AppointmentActions({
               No-show
             </Button>
           ) : null}
-          <Button size="xs" variant="subtle" aria-label={`Move ${who}`} onClick={() => onMove(appointment)}>
-            Move…
-          </Button>
         </>
+      ) : null}
+      {canMove(appointment.status) ? (
+        <Button size="xs" variant="subtle" aria-label={`Move ${who}`} onClick={() => onMove(appointment)}>
+          Move…
+        </Button>
       ) : null}
       {canCancel(appointment.status) ? (
         <Button
