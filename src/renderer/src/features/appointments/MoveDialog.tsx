@@ -90,7 +90,7 @@ function MoveForm({ appointment, onDone }: { appointment: AppointmentRef; onDone
         label="New time"
         autoFocus
         doctorChosen={doctorId !== null}
-        loading={loading || from === ''}
+        loading={loading}
         failed={free.isError}
         slots={slots}
         value={startsAt}

@@ -5,7 +5,8 @@ import { useChannelQuery } from '../../lib/api';
 
 /**
  * The free times of one doctor on one day, asked for once both are chosen (and while `active`):
- * the query itself, its slots and whether they are still loading.
+ * the query itself, its slots and whether they are still loading. A day not known yet (`from`
+ * empty while the clinic's today loads) counts as loading, not as a day without free times.
  */
 export function useFreeTimes(doctorId: string | null, from: string, active = true) {
   const chosen = doctorId !== null && from !== '';
@@ -14,7 +15,11 @@ export function useFreeTimes(doctorId: string | null, from: string, active = tru
     { doctorId: Number(doctorId), from, days: 1 },
     { enabled: chosen && active },
   );
-  return { free, slots: free.data?.doctors[0]?.slots ?? [], loading: chosen && free.isPending };
+  return {
+    free,
+    slots: free.data?.doctors[0]?.slots ?? [],
+    loading: doctorId !== null && (from === '' || free.isPending),
+  };
 }
 
 /** The doctor and the day whose free times are offered, as booking and moving ask for them. */
